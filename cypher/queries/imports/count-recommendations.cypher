@@ -1,0 +1,2 @@
+MATCH (r:Recommendation)
+RETURN count(r) AS count

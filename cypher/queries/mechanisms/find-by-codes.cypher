@@ -1,0 +1,3 @@
+UNWIND $codes AS code
+MATCH (m:Mechanism {code: code})
+RETURN m {.code, .name, .kind, .system} AS mechanism

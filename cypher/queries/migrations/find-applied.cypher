@@ -1,0 +1,2 @@
+MATCH (m:__Migration)
+RETURN m.version AS version, m.checksum AS checksum

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (r:Recommendation {id: id})
+RETURN r {.*, date: toString(r.date)} AS recommendation

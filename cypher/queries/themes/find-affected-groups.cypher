@@ -1,0 +1,3 @@
+MATCH (g:AffectedGroup)
+RETURN g {.code, .label} AS group
+ORDER BY g.code

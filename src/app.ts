@@ -1,0 +1,116 @@
+/**
+ * createApp() builds the Yoga instance and never listens: main.ts serves it over HTTP, tests call
+ * `yoga.fetch` in-process.
+ */
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import type { Context } from './context.ts';
+import { Db, type QueryListener } from './db/run.ts';
+import type { Driver } from 'neo4j-driver';
+import { DomainError } from './errors.ts';
+import { schema } from './graphql/schema.ts';
+import type { Logger } from './logger.ts';
+
+export interface AppOptions {
+  readonly driver: Driver;
+  /** The Neo4j database name (always explicit). */
+  readonly database: string;
+  readonly logger: Logger;
+  /** Called for every Cypher statement a request runs (instrumentation, tests). */
+  readonly onQuery?: QueryListener;
+}
+
+/** Deepest query accepted (GraphQL Armor's max-depth). */
+export const MAX_DEPTH = 10;
+
+export type App = YogaServerInstance<Record<string, never>, Context>;
+
+/**
+ * Domain errors are the client's business: they keep their message and get a `code` extension.
+ * Everything else is masked to "Unexpected error." (no stack traces, no Cypher).
+ */
+export function maskDomainErrors(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof DomainError) {
+    return new GraphQLError(original.message, {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: {
+        code: original.code,
+        ...('field' in original && original.field ? { field: original.field } : {}),
+      },
+    });
+  }
+  return maskError(error, message, isDev);
+}
+
+export function createApp({ driver, database, logger, onQuery }: AppOptions): App {
+  const baseDb = new Db(driver, database, logger);
+  const db = onQuery ? baseDb.withListener(onQuery) : baseDb;
+
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    graphiql: { title: 'recgraph', defaultQuery: DEFAULT_QUERY },
+    landingPage: false,
+    maskedErrors: { maskError: maskDomainErrors, isDev: false },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) =>
+        logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
+    },
+    context: (): Context => ({ db, logger }),
+    plugins: [
+      // Aliases, cost, tokens, directives and field-suggestion blocking at Armor's defaults. Depth is
+      // 10, not 6: every Relay connection spends two levels on edges/node, so the default would
+      // already reject recommendations > edges > node > state > region > name.
+      EnvelopArmorPlugin({ maxDepth: { n: MAX_DEPTH } }),
+      {
+        // Readiness sits beside the GraphQL endpoint; liveness is Yoga's own /health (200 while the
+        // process is up).
+        async onRequest(request) {
+          const { url, fetchAPI } = request;
+          const { Response } = fetchAPI;
+          const endResponse = (response: Response) => request.endResponse(response);
+          const json = (body: unknown, status = 200) =>
+            new Response(JSON.stringify(body), {
+              status,
+              headers: { 'content-type': 'application/json' },
+            });
+          if (url.pathname === '/ready') {
+            try {
+              await driver.verifyConnectivity({ database });
+              endResponse(json({ status: 'ready', database }));
+            } catch (error) {
+              logger.warn({ err: error }, 'readiness check failed: Neo4j is not reachable');
+              endResponse(json({ status: 'unavailable' }, 503));
+            }
+          } else if (url.pathname === '/') {
+            endResponse(new Response(null, { status: 302, headers: { location: '/graphql' } }));
+          }
+        },
+      },
+    ],
+  });
+}
+
+const DEFAULT_QUERY = `# recgraph: human-rights recommendations, the states they address, and their follow-up.
+{
+  recommendations(filter: { states: ["SVN"], themes: ["discrimination-against-women"] }, first: 5) {
+    totalCount
+    edges {
+      node {
+        stableId
+        text
+        response
+        mechanism { code }
+        recommendingStates { iso3 name }
+      }
+    }
+  }
+}
+`;

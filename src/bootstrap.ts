@@ -1,0 +1,37 @@
+/**
+ * What every entry point does before its real work: connect to Neo4j (NEO4J_URI, or the embedded
+ * one started or reused), apply pending migrations, and load the demo dataset into an empty graph.
+ */
+import type { Config } from './config.ts';
+import { connect, type Connection } from './db/driver.ts';
+import { stopEmbedded } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { Db } from './db/run.ts';
+import { ensureDemoData } from './features/imports/index.ts';
+import { referenceDataMigration } from './features/reference/index.ts';
+import type { Logger } from './logger.ts';
+
+export interface Bootstrapped extends Connection {
+  readonly db: Db;
+}
+
+export async function bootstrap(
+  config: Config,
+  logger: Logger,
+  options: { demoData?: boolean } = {},
+): Promise<Bootstrapped> {
+  const connection = await connect(config.neo4j, logger);
+  try {
+    const db = new Db(connection.driver, connection.database, logger);
+    await migrate(db, logger, [referenceDataMigration]);
+    if ((options.demoData ?? true) && config.demoData === 'auto') {
+      await ensureDemoData({ db }, logger);
+    }
+    return { ...connection, db };
+  } catch (error) {
+    await connection.driver.close();
+    // Leave nothing behind that this failed start began.
+    if (connection.embedded?.started) await stopEmbedded(config.neo4j.embedded.dataDir, logger);
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * `recgraph <command>`: thin wrappers over the features. Every command that needs the database
+ * uses the same defaults as `npm start` (NEO4J_URI, else the embedded Neo4j, started or reused).
+ */
+import { Command } from 'commander';
+import { bootstrap } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
+import { embeddedStatus, launcherLogPath, startEmbedded, stopEmbedded } from '../db/embedded.ts';
+import { migrate } from '../db/migrate.ts';
+import { loadDemoData } from '../features/imports/index.ts';
+import { referenceDataMigration } from '../features/reference/index.ts';
+import { createLogger } from '../logger.ts';
+import { schemaIsCurrent, SCHEMA_FILE, writeSchema } from './print-schema.ts';
+
+const program = new Command('recgraph')
+  .description('A GraphQL API over a Neo4j graph of human-rights recommendations')
+  .showHelpAfterError();
+
+const context = () => {
+  const config = loadConfig();
+  return { config, logger: createLogger(config.logLevel) };
+};
+
+program
+  .command('serve')
+  .description('serve the GraphQL API (same as npm start)')
+  .action(async () => {
+    await import('../main.ts');
+  });
+
+const db = program
+  .command('db')
+  .description('manage the local embedded Neo4j (ignored when NEO4J_URI is set)');
+db.command('start')
+  .description('start the embedded Neo4j in the background, or report the running one')
+  .action(async () => {
+    const { config, logger } = context();
+    const handle = await startEmbedded(config.neo4j.embedded, logger);
+    console.log(
+      `${handle.started ? 'started' : 'already running'}: ${handle.uri} (pid ${handle.pid}, store ${config.neo4j.embedded.dataDir})`,
+    );
+  });
+db.command('stop')
+  .description('stop the embedded Neo4j cleanly')
+  .action(async () => {
+    const { config, logger } = context();
+    const stopped = await stopEmbedded(config.neo4j.embedded.dataDir, logger);
+    console.log(stopped ? 'stopped' : 'not running');
+  });
+db.command('status')
+  .description('report whether the embedded Neo4j is running (exit 3 when it is not)')
+  .option('--json', 'print JSON')
+  .action(async (options: { json?: boolean }) => {
+    const { config } = context();
+    const status = await embeddedStatus(config.neo4j.embedded.dataDir);
+    if (options.json) console.log(JSON.stringify(status));
+    else if (status.running)
+      console.log(
+        `running: ${status.uri} (pid ${status.pid}, since ${status.startedAt}, store ${status.dataDir})`,
+      );
+    else
+      console.log(`not running (store ${status.dataDir}, log ${launcherLogPath(status.dataDir)})`);
+    if (!status.running) process.exitCode = 3;
+  });
+
+program
+  .command('migrate')
+  .description('apply pending migrations (constraints, indexes, reference data)')
+  .action(async () => {
+    const { config, logger } = context();
+    const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
+    try {
+      const result = await migrate(database, logger, [referenceDataMigration]);
+      console.log(
+        `migrations applied: ${result.applied.length}, already applied: ${result.skipped.length}`,
+      );
+    } finally {
+      await driver.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description(
+    'load the demo dataset (Slovenia, UPR cycles 2-4) even when the graph has recommendations',
+  )
+  .action(async () => {
+    const { config, logger } = context();
+    const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
+    try {
+      console.log(`demo recommendations written: ${await loadDemoData({ db: database }, logger)}`);
+    } finally {
+      await driver.close();
+    }
+  });
+
+const schema = program
+  .command('schema')
+  .description('the printed GraphQL SDL in schema/schema.graphql');
+schema
+  .command('print')
+  .description('write schema/schema.graphql')
+  .action(() => {
+    writeSchema();
+    console.log(`wrote ${SCHEMA_FILE}`);
+  });
+schema
+  .command('check')
+  .description('fail when schema/schema.graphql is stale')
+  .action(() => {
+    if (!schemaIsCurrent()) {
+      console.error(`${SCHEMA_FILE} is stale: run npm run schema:print`);
+      process.exitCode = 1;
+    } else console.log('schema/schema.graphql is current');
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`recgraph: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

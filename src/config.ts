@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the project's own files live (cypher/, reference/, demo/, tools/). */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z.preprocess(emptyToUndefined, z.url().optional()),
+  NEO4J_USER: z.preprocess(emptyToUndefined, z.string().optional()),
+  NEO4J_PASSWORD: z.preprocess(emptyToUndefined, z.string().optional()),
+  NEO4J_DATABASE: z.preprocess(emptyToUndefined, z.string().default('neo4j')),
+  NEO4J_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data/neo4j')),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[kmg]$/i)
+    .default('1g'),
+  NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[kmg]$/i)
+    .default('512m'),
+  /** Port for the embedded Neo4j; 0 picks a free one (7687 is often taken by another Neo4j). */
+  NEO4J_EMBEDDED_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Load the Slovenia demo dataset when the graph has no recommendations. */
+  RECGRAPH_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+});
+
+/** The embedded launcher's settings, used when NEO4J_URI is not set. */
+export interface EmbeddedNeo4jConfig {
+  readonly dataDir: string;
+  readonly heap: string;
+  readonly pageCache: string;
+  readonly port: number;
+}
+
+export interface Neo4jConfig {
+  /** Set when an external server is used; undefined means "start or reuse the embedded one". */
+  readonly uri: string | undefined;
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+  readonly database: string;
+  readonly embedded: EmbeddedNeo4jConfig;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  readonly neo4j: Neo4jConfig;
+  readonly demoData: 'auto' | 'off';
+}
+
+/**
+ * Parses the environment once into a typed, frozen Config.
+ * @throws Error listing every invalid variable, so a bad setting stops the process at start.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    demoData: e.RECGRAPH_DEMO_DATA,
+    neo4j: Object.freeze({
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      embedded: Object.freeze({
+        dataDir: path.resolve(e.NEO4J_DATA_DIR),
+        heap: e.NEO4J_HEAP,
+        pageCache: e.NEO4J_PAGECACHE,
+        port: e.NEO4J_EMBEDDED_PORT,
+      }),
+    }),
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * The one gateway to the driver: every repository runs Cypher through a Db. It uses
+ * `driver.executeQuery` with an explicit database and READ/WRITE routing (a cluster or Aura serves
+ * reads from followers), turns records into plain objects with integers converted deliberately,
+ * logs Cypher and parameters at debug level, and maps Neo4jError to domain errors in one place.
+ */
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  Neo4jError,
+  isInt,
+  isDate,
+  isDateTime,
+  isLocalDateTime,
+  isNode,
+  isRelationship,
+} from 'neo4j-driver';
+import {
+  DatabaseUnavailableError,
+  DomainError,
+  DuplicateConflictError,
+  InvalidInputError,
+} from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** One executed statement, for instrumentation (e.g. counting queries per request in tests). */
+export interface QueryEvent {
+  readonly cypher: string;
+  readonly params: Params;
+  readonly mode: 'READ' | 'WRITE';
+  readonly ms: number;
+  readonly rows: number;
+}
+export type QueryListener = (event: QueryEvent) => void;
+
+/** A transaction handed to `Db.transaction`: statements run in order, committed together. */
+export interface Tx {
+  run<T extends Row = Row>(cypher: string, params?: Params): Promise<T[]>;
+}
+
+/**
+ * Converts a value from the driver into plain JSON-friendly data: Integer -> number (throws
+ * beyond 2^53 rather than silently losing precision), temporal values -> ISO strings, nodes and
+ * relationships -> their properties.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) {
+    if (!neo4j.integer.inSafeRange(value)) {
+      throw new RangeError(`integer ${value.toString()} does not fit a JavaScript number`);
+    }
+    return value.toNumber();
+  }
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return value.toString();
+  if (isNode(value) || isRelationship(value)) return toPlain(value.properties);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Row = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
+    return out;
+  }
+  return value;
+}
+
+/** The single place where Neo4j's errors become domain errors; others pass through (and are masked). */
+export function toDomainError(error: unknown): unknown {
+  if (error instanceof DomainError) return error;
+  if (!(error instanceof Neo4jError)) return error;
+  const code = error.code;
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new DuplicateConflictError(error.message);
+  }
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code === 'Neo.TransientError.General.DatabaseUnavailable' ||
+    code === 'Neo.ClientError.Database.DatabaseNotFound'
+  ) {
+    return new DatabaseUnavailableError();
+  }
+  // A full-text query the Lucene parser rejects ("women AND (") is the caller's input, not a bug.
+  if (
+    code === 'Neo.ClientError.Procedure.ProcedureCallFailed' &&
+    /ParseException|Cannot parse/i.test(error.message)
+  ) {
+    return new InvalidInputError(
+      'the text search could not be parsed; check quotes and parentheses',
+      'text',
+    );
+  }
+  return error;
+}
+
+const rowsOf = (records: { toObject(): Row }[]) =>
+  records.map((record) => toPlain(record.toObject()) as Row);
+
+export class Db {
+  constructor(
+    private readonly driver: Driver,
+    /** Always explicit, so the driver never has to ask the server for the home database. */
+    readonly database: string,
+    private readonly logger: Logger,
+    private readonly listeners: readonly QueryListener[] = [],
+  ) {}
+
+  /** A Db over the same driver that also reports each statement to `listener`. */
+  withListener(listener: QueryListener): Db {
+    return new Db(this.driver, this.database, this.logger, [...this.listeners, listener]);
+  }
+
+  /** Runs a read-only statement (routed to a reader in a cluster). */
+  read<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.execute<T>('READ', cypher, params);
+  }
+
+  /** Runs a statement that writes, in its own transaction. */
+  write<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.execute<T>('WRITE', cypher, params);
+  }
+
+  /** Runs several statements in one write transaction (retried on transient errors by the driver). */
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
+    try {
+      return await session.executeWrite((managed: ManagedTransaction) =>
+        work({
+          run: async <R extends Row>(cypher: string, params: Params = {}) => {
+            const started = performance.now();
+            const result = await managed.run(cypher, params);
+            const rows = rowsOf(result.records) as R[];
+            this.report('WRITE', cypher, params, started, rows.length);
+            return rows;
+          },
+        }),
+      );
+    } catch (error) {
+      throw toDomainError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async execute<T extends Row>(
+    mode: 'READ' | 'WRITE',
+    cypher: string,
+    params: Params,
+  ): Promise<T[]> {
+    const started = performance.now();
+    try {
+      const result = await this.driver.executeQuery(cypher, params, {
+        database: this.database,
+        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+      });
+      const rows = rowsOf(result.records) as T[];
+      this.report(mode, cypher, params, started, rows.length);
+      return rows;
+    } catch (error) {
+      this.logger.debug({ cypher, params, err: error }, 'cypher failed');
+      throw toDomainError(error);
+    }
+  }
+
+  private report(
+    mode: 'READ' | 'WRITE',
+    cypher: string,
+    params: Params,
+    started: number,
+    rows: number,
+  ): void {
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    this.logger.debug({ mode, cypher, params, ms, rows }, 'cypher');
+    for (const listener of this.listeners) listener({ cypher, params, mode, ms, rows });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Domain errors: the failures a client can expect and act on. GraphQL fields declare them with
+ * the errors plugin; anything else is masked by Yoga.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+  ) {
+    super(`${entity} ${JSON.stringify(key)} was not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  readonly code = 'INVALID_INPUT';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'InvalidInputError';
+  }
+}
+
+export class DuplicateConflictError extends DomainError {
+  readonly code = 'DUPLICATE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DuplicateConflictError';
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'not allowed') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** The database cannot be reached or is restarting; retrying later may succeed. */
+export class DatabaseUnavailableError extends DomainError {
+  readonly code = 'DATABASE_UNAVAILABLE';
+  constructor(message = 'the database is not reachable') {
+    super(message);
+    this.name = 'DatabaseUnavailableError';
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Reader for OHCHR "thematic list of recommendations" tables (one row per UPR recommendation, with
+ * UHRI themes, affected persons, SDG goals and the state's position), as in
+ * demo/slovenia_upr_thematic_recommendations_c2-c4.csv.
+ */
+import { type Info, parse } from 'csv-parse/sync';
+import type { StateNameIndex } from '../states/index.ts';
+import type { UprSession } from '../reference/index.ts';
+import type { UprResponse } from '../recommendations/index.ts';
+import { slug, type RecommendationRecord, type ThemeRef } from './recommendation-record.ts';
+
+export const OHCHR_THEMATIC_LIST_COLUMNS = [
+  'cycle',
+  'session',
+  'state_under_review',
+  'paragraph',
+  'text',
+  'recommending_states',
+  'position',
+  'source_of_position',
+  'theme_heading',
+  'themes',
+  'affected_persons',
+  'sdgs',
+] as const;
+
+export interface RejectedRow {
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface ParseResult {
+  readonly records: RecommendationRecord[];
+  readonly rejected: RejectedRow[];
+  /** Recommending-state names that matched no state (the row is kept). */
+  readonly warnings: RejectedRow[];
+}
+
+const POSITIONS: Record<string, UprResponse> = {
+  supported: 'SUPPORTED',
+  noted: 'NOTED',
+  'partially supported': 'PARTIALLY_SUPPORTED',
+};
+
+const list = (text: string) =>
+  text
+    .split('|')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+/** "A12 Acceptance of international norms" is the coded legacy taxonomy; bare names are current UHRI. */
+function theme(text: string): ThemeRef {
+  const coded = /^([A-Z]\d{1,2})\s+(.+)$/u.exec(text);
+  if (coded) return { scheme: 'UHRI_LEGACY', code: coded[1]!, label: coded[2]! };
+  return { scheme: 'UHRI', code: slug(text), label: text };
+}
+
+/**
+ * "A/HRC/28/15/Add.1 - Para. 3" or "A/HRC/28/15/Add.1, para. 3" -> "A/HRC/28/15": the Working
+ * Group report the recommendation is in (the addendum holds the state's response to it).
+ */
+function reportSymbol(sourceOfPosition: string): string | null {
+  return /^\s*(A\/HRC\/\d+\/\d+)(?:\/Add\.\d+)?\b/u.exec(sourceOfPosition)?.[1] ?? null;
+}
+
+/** Removes the "(Spain, Tunisia);" suffix that repeats the recommending states. */
+function cleanText(text: string, recommending: string): string {
+  const trimmed = text.trim();
+  const suffix = /\s*\(([^()]*)\)\s*[;.]?\s*$/u.exec(trimmed);
+  if (
+    suffix &&
+    recommending &&
+    suffix[1]!.replace(/\s+/g, ' ').trim() === recommending.replace(/\s+/g, ' ').trim()
+  ) {
+    return trimmed.slice(0, suffix.index).trim();
+  }
+  return trimmed.replace(/;\s*$/u, '');
+}
+
+/**
+ * Parses a thematic-list CSV into canonical records. Rows whose state under review is unknown,
+ * or that lack a paragraph, text or report symbol, are rejected with their line number.
+ */
+export function parseOhchrThematicList(
+  content: string | Buffer,
+  options: { dataset: string; names: StateNameIndex; sessions: ReadonlyMap<number, UprSession> },
+): ParseResult {
+  // With `info`, each element is { record, info } (info.lines: the record's last line in the file).
+  const rows = parse<{ record: Record<string, string>; info: Info }>(content, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    info: true,
+  });
+  const records: RecommendationRecord[] = [];
+  const rejected: RejectedRow[] = [];
+  const warnings: RejectedRow[] = [];
+  const seen = new Set<string>();
+  for (const { record: row, info } of rows) {
+    const line = info.lines;
+    const get = (column: (typeof OHCHR_THEMATIC_LIST_COLUMNS)[number]) =>
+      (row[column] ?? '').trim();
+    const state = options.names.resolve(get('state_under_review'));
+    if (!state) {
+      rejected.push({
+        line,
+        reason: `unknown state under review ${JSON.stringify(get('state_under_review'))}`,
+      });
+      continue;
+    }
+    const paragraph = get('paragraph');
+    const symbol = reportSymbol(get('source_of_position'));
+    if (!paragraph || !get('text') || !symbol) {
+      rejected.push({
+        line,
+        reason: 'missing paragraph, text or report symbol (source_of_position)',
+      });
+      continue;
+    }
+    const id = `${symbol}#${paragraph}`;
+    if (seen.has(id)) {
+      rejected.push({ line, reason: `duplicate recommendation ${id} in this file` });
+      continue;
+    }
+    seen.add(id);
+    const recommending = options.names.splitList(get('recommending_states'));
+    for (const name of recommending.unknown) {
+      warnings.push({
+        line,
+        reason: `unknown recommending state ${JSON.stringify(name)} kept as written`,
+      });
+    }
+    const session = Number(get('session')) || null;
+    const sessionInfo = session ? options.sessions.get(session) : undefined;
+    records.push({
+      id,
+      mechanism: 'UPR',
+      state,
+      text: cleanText(get('text'), get('recommending_states')),
+      language: 'en',
+      date: null,
+      year: sessionInfo?.year ?? null,
+      documentSymbol: symbol,
+      paragraph,
+      cycle: Number(get('cycle')) || sessionInfo?.cycle || null,
+      session,
+      recommendingStates: recommending.iso3s,
+      recommendingStatesUnmatched: recommending.unknown,
+      response: POSITIONS[get('position').toLowerCase()] ?? null,
+      themes: list(get('themes')).map(theme),
+      affectedGroups: list(get('affected_persons'))
+        .filter((label) => label.toLowerCase() !== 'general')
+        .map((label) => ({ code: slug(label), label })),
+      sdgGoals: list(get('sdgs'))
+        .map((goal) => /^(\d{1,2})\b/u.exec(goal)?.[1])
+        .filter((goal): goal is string => goal !== undefined),
+      sdgTargets: [],
+      source: { dataset: options.dataset, id: `${symbol}#${paragraph}` },
+    });
+  }
+  return { records, rejected, warnings };
+}

@@ -1,0 +1,55 @@
+/**
+ * The canonical shape every source format is turned into before it reaches the graph.
+ * Importers parse and normalise; import.repository.ts writes these records.
+ */
+import type { UprResponse } from '../recommendations/index.ts';
+
+export interface ThemeRef {
+  /** The vocabulary: UHRI (current OHCHR names), UHRI_LEGACY (coded, e.g. "A12"), UPR_INFO, ... */
+  readonly scheme: string;
+  readonly code: string;
+  readonly label: string;
+}
+
+export interface AffectedGroupRef {
+  readonly code: string;
+  readonly label: string;
+}
+
+export interface RecommendationRecord {
+  /** Stable id: `{documentSymbol}#{paragraph}`, or derived deterministically where no symbol exists. */
+  readonly id: string;
+  readonly mechanism: string;
+  /** ISO3 of the addressed state. */
+  readonly state: string;
+  readonly text: string;
+  readonly language: string | null;
+  /** ISO date (YYYY-MM-DD) when known. */
+  readonly date: string | null;
+  readonly year: number | null;
+  readonly documentSymbol: string | null;
+  readonly paragraph: string | null;
+  readonly cycle: number | null;
+  readonly session: number | null;
+  /** ISO3 codes of the recommending states (UPR). */
+  readonly recommendingStates: readonly string[];
+  /** Recommending-state names that matched no state, kept as written. */
+  readonly recommendingStatesUnmatched: readonly string[];
+  readonly response: UprResponse | null;
+  readonly themes: readonly ThemeRef[];
+  readonly affectedGroups: readonly AffectedGroupRef[];
+  /** SDG goal codes ("5") and target codes ("5.2"). */
+  readonly sdgGoals: readonly string[];
+  readonly sdgTargets: readonly string[];
+  readonly source: { readonly dataset: string; readonly id: string };
+}
+
+/** "Women & girls" -> "women-girls": a code for vocabularies whose source gives labels only. */
+export function slug(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,27 @@
+import type { Context } from '../../context.ts';
+import { connectionFromList, type PageArgs } from '../../pagination.ts';
+import * as repository from './mechanism.repository.ts';
+
+export interface MechanismFilter {
+  readonly kinds?: readonly string[] | null | undefined;
+  readonly systems?: readonly string[] | null | undefined;
+}
+
+/** Mechanisms (a few dozen: held in memory per request), ordered by code. */
+export async function listMechanisms({
+  ctx,
+  filter,
+  ...page
+}: { ctx: Context; filter?: MechanismFilter | null } & PageArgs) {
+  const all = await repository.findAllMechanisms(ctx);
+  const matching = all.filter(
+    (m) =>
+      (!filter?.kinds?.length || filter.kinds.includes(m.kind)) &&
+      (!filter?.systems?.length || (m.system !== null && filter.systems.includes(m.system))),
+  );
+  return connectionFromList(matching, page, (m) => m.code);
+}
+
+export function findMechanismsByCodes({ ctx, codes }: { ctx: Context; codes: readonly string[] }) {
+  return repository.findMechanismsByCodes(ctx, codes);
+}

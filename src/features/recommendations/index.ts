@@ -1,0 +1,3 @@
+export { RecommendationFilterInput, RecommendationRef } from './recommendation.schema.ts';
+export type { Recommendation } from './recommendation.repository.ts';
+export { RESPONSES, type UprResponse } from './vocabulary.ts';

@@ -1,0 +1,248 @@
+import Cypher from '@neo4j/cypher-builder';
+import neo4j from 'neo4j-driver';
+import type { DbContext } from '../../context.ts';
+import { cypher } from '../../db/cypher.ts';
+import type { PageRequest } from '../../pagination.ts';
+import type { SdgGoal, SdgTarget } from '../sdgs/index.ts';
+import type { State } from '../states/index.ts';
+import type { AffectedGroup, Theme } from '../themes/index.ts';
+
+export interface Recommendation {
+  readonly id: string;
+  readonly text: string;
+  readonly language: string | null;
+  readonly paragraph: string | null;
+  readonly date: string | null;
+  readonly year: number | null;
+  readonly cycle: number | null;
+  readonly session: number | null;
+  readonly response: string | null;
+  readonly state: string;
+  readonly mechanism: string;
+  readonly documentSymbol: string | null;
+  readonly recommendingStatesUnmatched: readonly string[] | null;
+}
+
+export interface Document {
+  readonly symbol: string;
+  readonly mechanism: string | null;
+  readonly year: number | null;
+  readonly review: string | null;
+}
+
+/** A filter already validated and normalised by the service (upper-case codes, integer years). */
+export interface RecommendationQuery {
+  readonly states?: readonly string[];
+  readonly mechanisms?: readonly string[];
+  readonly themes?: readonly string[];
+  readonly affectedGroups?: readonly string[];
+  readonly sdgGoals?: readonly string[];
+  readonly sdgTargets?: readonly string[];
+  readonly cycles?: readonly number[];
+  readonly responses?: readonly string[];
+  readonly years?: { readonly from?: number; readonly to?: number };
+  readonly recommendingStates?: readonly string[];
+  /** Lucene syntax, searched in the full-text index on recommendation text. */
+  readonly text?: string;
+}
+
+const RECOMMENDATION_TEXT_INDEX = 'recommendation_text';
+
+/**
+ * Builds the MATCH/WHERE part shared by the page and count queries: properties copied onto the
+ * recommendation for index seeks, EXISTS subqueries for the many-to-many filters, and a start
+ * from the full-text index when `text` is given.
+ */
+function matchFiltered(
+  query: RecommendationQuery,
+  extra: (r: Cypher.Node) => Cypher.Predicate | undefined,
+) {
+  const r = new Cypher.Node();
+  const predicates: (Cypher.Predicate | undefined)[] = [];
+  const inList = (property: string, values: readonly unknown[] | undefined) =>
+    values?.length ? Cypher.in(r.property(property), new Cypher.Param([...values])) : undefined;
+  const linked = (
+    type: string,
+    label: string,
+    property: string,
+    values: readonly string[] | undefined,
+  ) => {
+    if (!values?.length) return undefined;
+    const other = new Cypher.Node();
+    const pattern = new Cypher.Pattern(r).related({ type }).to(other, { labels: [label] });
+    return new Cypher.Exists(
+      new Cypher.Match(pattern).where(
+        Cypher.in(other.property(property), new Cypher.Param([...values])),
+      ),
+    );
+  };
+
+  predicates.push(
+    inList('state', query.states),
+    inList('mechanism', query.mechanisms),
+    inList('response', query.responses),
+    inList(
+      'cycle',
+      query.cycles?.map((cycle) => neo4j.int(cycle)),
+    ),
+    query.years?.from !== undefined
+      ? Cypher.gte(r.property('year'), new Cypher.Param(neo4j.int(query.years.from)))
+      : undefined,
+    query.years?.to !== undefined
+      ? Cypher.lte(r.property('year'), new Cypher.Param(neo4j.int(query.years.to)))
+      : undefined,
+    linked('HAS_THEME', 'Theme', 'code', query.themes),
+    linked('CONCERNS', 'AffectedGroup', 'code', query.affectedGroups),
+    linked('SUPPORTS_SDG', 'SdgTarget', 'code', query.sdgTargets),
+    linked('RECOMMENDED_BY', 'State', 'iso3', query.recommendingStates),
+    extra(r),
+  );
+  if (query.sdgGoals?.length) {
+    // A goal matches a recommendation linked to the goal itself or to one of its targets.
+    const goal = new Cypher.Node();
+    const direct = new Cypher.Pattern(r)
+      .related({ type: 'SUPPORTS_SDG' })
+      .to(goal, { labels: ['SdgGoal'] });
+    const target = new Cypher.Node();
+    const viaTarget = new Cypher.Pattern(r)
+      .related({ type: 'SUPPORTS_SDG' })
+      .to(target, { labels: ['SdgTarget'] });
+    const goals = new Cypher.Param([...query.sdgGoals]);
+    predicates.push(
+      Cypher.or(
+        new Cypher.Exists(new Cypher.Match(direct).where(Cypher.in(goal.property('code'), goals))),
+        new Cypher.Exists(
+          new Cypher.Match(viaTarget).where(Cypher.in(target.property('goal'), goals)),
+        ),
+      ),
+    );
+  }
+  const where = Cypher.and(...predicates.filter((p): p is Cypher.Predicate => p !== undefined));
+
+  const start =
+    query.text !== undefined
+      ? Cypher.db.index.fulltext
+          .queryNodes(RECOMMENDATION_TEXT_INDEX, new Cypher.Param(query.text))
+          .yield(['node', r])
+      : undefined;
+  /** Completes the statement: `finish` adds RETURN/ORDER BY/LIMIT to the filtered clause. */
+  const build = (finish: (clause: Cypher.With) => Cypher.Clause): Cypher.Clause => {
+    if (start) return Cypher.utils.concat(start, finish(new Cypher.With(r).where(where)));
+    const match = new Cypher.Match(new Cypher.Pattern(r, { labels: ['Recommendation'] })).where(
+      where,
+    );
+    return Cypher.utils.concat(match, finish(new Cypher.With(r)));
+  };
+  return { r, build };
+}
+
+/** The Cypher and parameters for one page of `query` (see findRecommendationsPage). */
+export function buildPageStatement(
+  query: RecommendationQuery,
+  page: PageRequest,
+): { cypher: string; params: Record<string, unknown> } {
+  const forward = page.direction === 'forward';
+  const { r, build } = matchFiltered(query, (node) =>
+    Cypher.and(
+      page.afterKey !== undefined
+        ? Cypher.gt(node.property('id'), new Cypher.Param(page.afterKey))
+        : undefined,
+      page.beforeKey !== undefined
+        ? Cypher.lt(node.property('id'), new Cypher.Param(page.beforeKey))
+        : undefined,
+    ),
+  );
+  const projection = new Cypher.Raw(
+    (env) => `${env.compile(r)} {.*, date: toString(${env.compile(r)}.date)}`,
+  );
+  return build((clause) =>
+    clause
+      .return([projection, 'recommendation'])
+      .orderBy([r.property('id'), forward ? 'ASC' : 'DESC'])
+      .limit(new Cypher.Param(neo4j.int(page.size + 1))),
+  ).build();
+}
+
+/** The Cypher and parameters that count the recommendations matching `query`. */
+export function buildCountStatement(query: RecommendationQuery): {
+  cypher: string;
+  params: Record<string, unknown>;
+} {
+  const { r, build } = matchFiltered(query, () => undefined);
+  return build((clause) => clause.return([Cypher.count(r), 'count'])).build();
+}
+
+/**
+ * One page of recommendations matching `query`, ordered by id; fetches `page.size + 1` rows
+ * so the caller can tell whether more follow.
+ */
+export async function findRecommendationsPage(
+  { db }: DbContext,
+  query: RecommendationQuery,
+  page: PageRequest,
+): Promise<Recommendation[]> {
+  const { cypher: text, params } = buildPageStatement(query, page);
+  const rows = await db.read<{ recommendation: Recommendation }>(text, params);
+  return rows.map((row) => row.recommendation);
+}
+
+/** How many recommendations match `query`. */
+export async function countRecommendations(
+  { db }: DbContext,
+  query: RecommendationQuery,
+): Promise<number> {
+  const { cypher: text, params } = buildCountStatement(query);
+  const rows = await db.read<{ count: number }>(text, params);
+  return rows[0]?.count ?? 0;
+}
+
+export async function findRecommendationsByIds(
+  { db }: DbContext,
+  ids: readonly string[],
+): Promise<Recommendation[]> {
+  const rows = await db.read<{ recommendation: Recommendation }>(
+    cypher('recommendations/find-by-ids'),
+    { ids },
+  );
+  return rows.map((row) => row.recommendation);
+}
+
+export async function findDocumentsBySymbols(
+  { db }: DbContext,
+  symbols: readonly string[],
+): Promise<Document[]> {
+  const rows = await db.read<{ document: Document }>(
+    cypher('recommendations/find-documents-by-symbols'),
+    { symbols },
+  );
+  return rows.map((row) => row.document);
+}
+
+type Grouped<T> = { key: string; items: T[] };
+
+export function findRecommendingStates({ db }: DbContext, ids: readonly string[]) {
+  return db.read<Grouped<State>>(cypher('recommendations/find-recommending-states'), { ids });
+}
+
+export function findThemes({ db }: DbContext, ids: readonly string[]) {
+  return db.read<Grouped<Theme>>(cypher('recommendations/find-themes'), { ids });
+}
+
+export function findAffectedGroups({ db }: DbContext, ids: readonly string[]) {
+  return db.read<Grouped<AffectedGroup>>(cypher('recommendations/find-affected-groups'), { ids });
+}
+
+export function findSdgGoals({ db }: DbContext, ids: readonly string[]) {
+  return db.read<Grouped<SdgGoal>>(cypher('recommendations/find-sdg-goals'), { ids });
+}
+
+export function findSdgTargets({ db }: DbContext, ids: readonly string[]) {
+  return db.read<Grouped<SdgTarget>>(cypher('recommendations/find-sdg-targets'), { ids });
+}
+
+export function findSources({ db }: DbContext, ids: readonly string[]) {
+  return db.read<Grouped<{ dataset: string; sourceId: string }>>(
+    cypher('recommendations/find-sources'),
+    { ids },
+  );
+}

@@ -1,0 +1,190 @@
+import { builder } from '../../graphql/builder.ts';
+import { MechanismRef } from '../mechanisms/index.ts';
+import { SdgGoalRef, SdgTargetRef } from '../sdgs/index.ts';
+import { StateRef } from '../states/index.ts';
+import { AffectedGroupRef, ThemeRef } from '../themes/index.ts';
+import type { Document, Recommendation } from './recommendation.repository.ts';
+import * as service from './recommendation.service.ts';
+import { RESPONSES } from './vocabulary.ts';
+
+export const UprResponseEnum = builder.enumType('UprResponse', {
+  description: "A state's response to a UPR recommendation (sources' words are mapped onto these).",
+  values: RESPONSES,
+});
+
+const DocumentRef = builder.loadableObject('Document', {
+  description:
+    'A document recommendations appear in, by UN symbol (e.g. A/HRC/28/15, CEDAW/C/MEX/CO/9).',
+  load: (symbols: string[], ctx) => service.findDocumentsBySymbols({ ctx, symbols }),
+  sort: (document: Document) => document.symbol,
+  fields: (t) => ({
+    symbol: t.exposeString('symbol'),
+    mechanism: t.field({ type: MechanismRef, nullable: true, resolve: (d) => d.mechanism }),
+    year: t.exposeInt('year', { nullable: true }),
+    review: t.exposeString('review', {
+      nullable: true,
+      description: 'The review the document reports on, e.g. "UPR/SVN/2" (mechanism/state/cycle).',
+    }),
+  }),
+});
+
+const SourceRecordRef = builder
+  .objectRef<{ dataset: string; sourceId: string }>('SourceRecord')
+  .implement({
+    description:
+      "Where a recommendation came from: a dataset and that dataset's own id (the crosswalk).",
+    fields: (t) => ({
+      dataset: t.exposeString('dataset'),
+      sourceId: t.exposeString('sourceId'),
+    }),
+  });
+
+export const RecommendationRef = builder.loadableNode('Recommendation', {
+  description: 'One recommendation addressed to one state by one mechanism.',
+  id: { resolve: (r: Recommendation) => r.id },
+  load: (ids: string[], ctx) => service.findRecommendationsByIds({ ctx, ids }),
+  sort: (r: Recommendation) => r.id,
+  fields: (t) => ({
+    stableId: t.exposeString('id', {
+      description:
+        'The stable, readable id: {documentSymbol}#{paragraph}, e.g. "A/HRC/28/15#115.1".',
+    }),
+    text: t.exposeString('text'),
+    language: t.exposeString('language', {
+      nullable: true,
+      description: 'ISO 639-1 code of the text.',
+    }),
+    paragraph: t.exposeString('paragraph', {
+      nullable: true,
+      description: 'e.g. "115.1" or "24(b)".',
+    }),
+    date: t.expose('date', { type: 'Date', nullable: true }),
+    year: t.exposeInt('year', { nullable: true }),
+    cycle: t.exposeInt('cycle', {
+      nullable: true,
+      description: 'UPR cycle (1-4) or reporting cycle.',
+    }),
+    session: t.exposeInt('session', { nullable: true, description: 'UPR Working Group session.' }),
+    response: t.field({
+      type: UprResponseEnum,
+      nullable: true,
+      resolve: (r) => (r.response as (typeof RESPONSES)[number] | null) ?? null,
+    }),
+    state: t.field({
+      type: StateRef,
+      description: 'The state the recommendation is addressed to.',
+      resolve: (r) => r.state,
+    }),
+    mechanism: t.field({ type: MechanismRef, resolve: (r) => r.mechanism }),
+    document: t.field({ type: DocumentRef, nullable: true, resolve: (r) => r.documentSymbol }),
+    recommendingStates: t.loadableList({
+      type: StateRef,
+      description: 'For UPR: the states that made the recommendation.',
+      load: (ids: string[], ctx) => service.recommendingStatesOf({ ctx, ids }),
+      resolve: (r) => r.id,
+    }),
+    recommendingStatesUnmatched: t.stringList({
+      description:
+        'Recommending-state names in the source that matched no known state, as written.',
+      resolve: (r) => [...(r.recommendingStatesUnmatched ?? [])],
+    }),
+    themes: t.loadableList({
+      type: ThemeRef,
+      load: (ids: string[], ctx) => service.themesOf({ ctx, ids }),
+      resolve: (r) => r.id,
+    }),
+    affectedGroups: t.loadableList({
+      type: AffectedGroupRef,
+      load: (ids: string[], ctx) => service.affectedGroupsOf({ ctx, ids }),
+      resolve: (r) => r.id,
+    }),
+    sdgGoals: t.loadableList({
+      type: SdgGoalRef,
+      description: 'SDG goals, linked directly or through a target.',
+      load: (ids: string[], ctx) => service.sdgGoalsOf({ ctx, ids }),
+      resolve: (r) => r.id,
+    }),
+    sdgTargets: t.loadableList({
+      type: SdgTargetRef,
+      load: (ids: string[], ctx) => service.sdgTargetsOf({ ctx, ids }),
+      resolve: (r) => r.id,
+    }),
+    sources: t.loadableList({
+      type: SourceRecordRef,
+      load: (ids: string[], ctx) => service.sourcesOf({ ctx, ids }),
+      resolve: (r) => r.id,
+    }),
+  }),
+});
+
+const YearRangeInput = builder.inputType('YearRange', {
+  description: 'Inclusive range of years; either end may be left open.',
+  fields: (t) => ({ from: t.int({ required: false }), to: t.int({ required: false }) }),
+});
+
+export const RecommendationFilterInput = builder.inputType('RecommendationFilter', {
+  description: 'All given fields must match (AND); within a list, any value matches (OR).',
+  fields: (t) => ({
+    states: t.stringList({ required: false, description: 'Addressed states, ISO3 codes.' }),
+    mechanisms: t.stringList({ required: false, description: 'Mechanism codes, e.g. UPR, CEDAW.' }),
+    themes: t.stringList({ required: false, description: 'Theme codes, any scheme.' }),
+    affectedGroups: t.stringList({ required: false, description: 'Affected group codes.' }),
+    sdgGoals: t.stringList({
+      required: false,
+      description: 'SDG goals ("5"), linked directly or through a target.',
+    }),
+    sdgTargets: t.stringList({ required: false, description: 'SDG targets ("5.2").' }),
+    cycles: t.intList({ required: false }),
+    responses: t.field({ type: [UprResponseEnum], required: false }),
+    years: t.field({ type: YearRangeInput, required: false }),
+    recommendingStates: t.stringList({
+      required: false,
+      description: 'Recommending states (UPR), ISO3 codes.',
+    }),
+    text: t.string({
+      required: false,
+      description:
+        'Full-text search of the text (Lucene syntax: words, "phrases", AND/OR, prefix*).',
+    }),
+  }),
+});
+
+/** One connection type for every list of recommendations (root and per state). */
+const RecommendationConnection = builder.connectionObject(
+  { type: RecommendationRef, name: 'RecommendationConnection' },
+  { name: 'RecommendationEdge' },
+);
+
+builder.queryFields((t) => ({
+  recommendation: t.field({
+    type: RecommendationRef,
+    nullable: true,
+    description:
+      'A recommendation by its stable id ("A/HRC/28/15#115.1") or global ID; null when there is none.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }) => service.stableIdOf(String(id)),
+  }),
+  recommendations: t.connection(
+    {
+      type: RecommendationRef,
+      description: 'Recommendations matching the filter, ordered by stable id.',
+      args: { filter: t.arg({ type: RecommendationFilterInput, required: false }) },
+      resolve: (_root, { filter, ...page }, ctx) =>
+        service.listRecommendations({ ctx, filter, ...page }),
+    },
+    RecommendationConnection,
+  ),
+}));
+
+builder.objectField(StateRef, 'recommendations', (t) =>
+  t.connection(
+    {
+      type: RecommendationRef,
+      description: 'Recommendations addressed to this state, ordered by stable id.',
+      args: { filter: t.arg({ type: RecommendationFilterInput, required: false }) },
+      resolve: (state, { filter, ...page }, ctx) =>
+        service.listRecommendations({ ctx, filter: { ...filter, states: [state.iso3] }, ...page }),
+    },
+    RecommendationConnection,
+  ),
+);

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { Context } from '../../context.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
+import { groupedByKeys } from '../shared/by-keys.ts';
+import * as repository from './recommendation.repository.ts';
+import type { Recommendation, RecommendationQuery } from './recommendation.repository.ts';
+import { RESPONSES } from './vocabulary.ts';
+
+const MAX_LIST = 500;
+const codes = (pattern: RegExp, what: string) =>
+  z
+    .array(z.string().trim().regex(pattern, `not a valid ${what}`))
+    .max(MAX_LIST)
+    .nullish();
+
+/** The filter as clients send it; validated here so every entry point gets the same rules. */
+export const RecommendationFilterSchema = z
+  .object({
+    states: codes(/^[A-Za-z]{3}$/, 'ISO3 code'),
+    mechanisms: codes(/^[A-Za-z][\w-]{0,31}$/, 'mechanism code'),
+    themes: codes(/^\S.{0,199}$/, 'theme code'),
+    affectedGroups: codes(/^\S.{0,199}$/, 'affected group code'),
+    sdgGoals: codes(/^\d{1,2}$/, 'SDG goal ("5")'),
+    sdgTargets: codes(/^\d{1,2}\.[0-9a-z]{1,2}$/, 'SDG target ("5.2", "16.a")'),
+    cycles: z.array(z.number().int().min(1).max(99)).max(MAX_LIST).nullish(),
+    responses: z.array(z.enum(RESPONSES)).max(MAX_LIST).nullish(),
+    years: z
+      .object({
+        from: z.number().int().min(1900).max(2200).nullish(),
+        to: z.number().int().min(1900).max(2200).nullish(),
+      })
+      .refine(
+        (y) => y.from == null || y.to == null || y.from <= y.to,
+        'years.from must not be after years.to',
+      )
+      .nullish(),
+    recommendingStates: codes(/^[A-Za-z]{3}$/, 'ISO3 code'),
+    text: z.string().trim().min(1, 'text must not be empty').max(1000).nullish(),
+  })
+  .nullish();
+
+export type RecommendationFilter = z.input<typeof RecommendationFilterSchema>;
+
+/**
+ * Validates a client filter and normalises it (upper-case codes, empty lists dropped).
+ * @throws InvalidInputError naming the first offending field
+ */
+export function toQuery(filter: RecommendationFilter): RecommendationQuery {
+  const parsed = RecommendationFilterSchema.safeParse(filter);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.filter((p) => typeof p === 'string').join('.');
+    throw new InvalidInputError(`filter.${field}: ${issue.message}`, `filter.${field}`);
+  }
+  const f = parsed.data ?? {};
+  const upper = (values: readonly string[] | null | undefined) =>
+    values?.length ? values.map((value) => value.toUpperCase()) : undefined;
+  const list = <T>(values: readonly T[] | null | undefined) =>
+    values?.length ? values : undefined;
+  return {
+    states: upper(f.states),
+    mechanisms: list(f.mechanisms),
+    themes: list(f.themes),
+    affectedGroups: list(f.affectedGroups),
+    sdgGoals: list(f.sdgGoals),
+    sdgTargets: list(f.sdgTargets),
+    cycles: list(f.cycles),
+    responses: list(f.responses),
+    years: f.years ? { from: f.years.from ?? undefined, to: f.years.to ?? undefined } : undefined,
+    recommendingStates: upper(f.recommendingStates),
+    text: f.text ?? undefined,
+  };
+}
+
+/** One page of recommendations matching `filter`, ordered by id; totalCount is counted on demand. */
+export async function listRecommendations({
+  ctx,
+  filter,
+  ...page
+}: { ctx: Context; filter?: RecommendationFilter } & PageArgs): Promise<
+  Connection<Recommendation>
+> {
+  const query = toQuery(filter);
+  const request = pageRequest(page);
+  const rows =
+    request.size === 0 ? [] : await repository.findRecommendationsPage(ctx, query, request);
+  let count: Promise<number> | undefined;
+  return toConnection(
+    rows,
+    request,
+    (r) => r.id,
+    () => (count ??= repository.countRecommendations(ctx, query)),
+  );
+}
+
+/** Accepts the stable id ("A/HRC/28/15#115.1") or the global ID ("Recommendation:A/HRC/28/15#115.1"). */
+export function stableIdOf(id: string): string {
+  return id.startsWith('Recommendation:') ? id.slice('Recommendation:'.length) : id;
+}
+
+export const findRecommendationsByIds = ({ ctx, ids }: { ctx: Context; ids: readonly string[] }) =>
+  repository.findRecommendationsByIds(ctx, ids);
+
+export const findDocumentsBySymbols = ({
+  ctx,
+  symbols,
+}: {
+  ctx: Context;
+  symbols: readonly string[];
+}) => repository.findDocumentsBySymbols(ctx, symbols);
+
+type ListLoader<T> = (
+  ctx: Context,
+  ids: readonly string[],
+) => Promise<{ key: string; items: T[] }[]>;
+const perRecommendation =
+  <T>(load: ListLoader<T>) =>
+  async ({ ctx, ids }: { ctx: Context; ids: readonly string[] }) =>
+    groupedByKeys(ids, await load(ctx, ids));
+
+export const recommendingStatesOf = perRecommendation(repository.findRecommendingStates);
+export const themesOf = perRecommendation(repository.findThemes);
+export const affectedGroupsOf = perRecommendation(repository.findAffectedGroups);
+export const sdgGoalsOf = perRecommendation(repository.findSdgGoals);
+export const sdgTargetsOf = perRecommendation(repository.findSdgTargets);
+export const sourcesOf = perRecommendation(repository.findSources);

@@ -1,0 +1,97 @@
+import type { Context } from '../../context.ts';
+import { connectionFromList, type PageArgs } from '../../pagination.ts';
+import { groupedByKeys } from '../shared/by-keys.ts';
+import * as repository from './state.repository.ts';
+import { StateNameIndex } from './state-names.ts';
+import type { Ratification, Region, State } from './state.repository.ts';
+
+export interface StateFilter {
+  readonly unMember?: boolean | null | undefined;
+  readonly region?: string | null | undefined;
+}
+
+/** All states matching the filter, one page, ordered by ISO3 code. */
+export async function listStates({
+  ctx,
+  filter,
+  ...page
+}: { ctx: Context; filter?: StateFilter | null } & PageArgs) {
+  const states = await repository.findAllStates(ctx);
+  const matching = states.filter(
+    (state) =>
+      (filter?.unMember == null || state.unMember === filter.unMember) &&
+      (filter?.region == null || state.region === filter.region),
+  );
+  return connectionFromList(matching, page, (state) => state.iso3);
+}
+
+/** States for the dataloader (which puts them in key order). */
+export function findStatesByIso3s({
+  ctx,
+  iso3s,
+}: {
+  ctx: Context;
+  iso3s: readonly string[];
+}): Promise<State[]> {
+  return repository.findStatesByIso3s(ctx, iso3s);
+}
+
+export function findRegionsByCodes({
+  ctx,
+  codes,
+}: {
+  ctx: Context;
+  codes: readonly string[];
+}): Promise<Region[]> {
+  return repository.findRegionsByCodes(ctx, codes);
+}
+
+export async function findRatifications({
+  ctx,
+  iso3s,
+}: {
+  ctx: Context;
+  iso3s: readonly string[];
+}): Promise<Ratification[][]> {
+  return groupedByKeys(iso3s, await repository.findRatifications(ctx, iso3s));
+}
+
+/** Resolves names ("Iran (Islamic Republic of)", "Côte d'Ivoire") against every state's variants. */
+export async function stateNameIndex({
+  ctx,
+}: {
+  ctx: Pick<Context, 'db'>;
+}): Promise<StateNameIndex> {
+  return new StateNameIndex(await repository.findStateNames(ctx));
+}
+
+export interface RecommendationCounts {
+  readonly total: number;
+  readonly byResponse: { key: string | null; count: number }[];
+  readonly byMechanism: { key: string | null; count: number }[];
+  readonly byCycle: { key: string | null; count: number }[];
+}
+
+/** A state's recommendations counted in total and by response, mechanism and cycle. */
+export async function recommendationCounts({
+  ctx,
+  state,
+}: {
+  ctx: Context;
+  state: State;
+}): Promise<RecommendationCounts> {
+  const rows = await repository.countRecommendations(ctx, state.iso3);
+  const tally = (keyOf: (row: repository.RecommendationCountRow) => string | null) => {
+    const counts = new Map<string | null, number>();
+    for (const row of rows) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + row.count);
+    return [...counts]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
+  };
+  return {
+    total: rows.reduce((sum, row) => sum + row.count, 0),
+    byResponse: tally((row) => row.response),
+    byMechanism: tally((row) => row.mechanism),
+    byCycle: tally((row) => (row.cycle === null ? null : String(row.cycle))),
+  };
+}

@@ -1,0 +1,2 @@
+export { AffectedGroupRef, ThemeRef } from './theme.schema.ts';
+export type { AffectedGroup, Theme } from './theme.repository.ts';

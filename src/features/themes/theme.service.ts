@@ -1,0 +1,17 @@
+import type { Context } from '../../context.ts';
+import { connectionFromList, type PageArgs } from '../../pagination.ts';
+import * as repository from './theme.repository.ts';
+
+/** Themes of one scheme or all, ordered by scheme then code. */
+export async function listThemes({
+  ctx,
+  scheme,
+  ...page
+}: { ctx: Context; scheme?: string | null } & PageArgs) {
+  const themes = await repository.findThemes(ctx, scheme ?? null);
+  return connectionFromList(themes, page, (theme) => `${theme.scheme}\u0000${theme.code}`);
+}
+
+export async function listAffectedGroups({ ctx, ...page }: { ctx: Context } & PageArgs) {
+  return connectionFromList(await repository.findAffectedGroups(ctx), page, (group) => group.code);
+}

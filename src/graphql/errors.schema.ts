@@ -1,0 +1,33 @@
+import { type DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { builder } from './builder.ts';
+
+/** The interface every typed error implements, so clients can always select `message`. */
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.exposeString('code'),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    entity: t.exposeString('entity'),
+    key: t.exposeString('key'),
+  }),
+});
+
+builder.objectType(InvalidInputError, {
+  name: 'InvalidInputError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    field: t.exposeString('field', { nullable: true }),
+  }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});

@@ -1,0 +1,12 @@
+/**
+ * Assembles the schema: importing each feature's schema module registers its types and fields.
+ */
+import { builder } from './builder.ts';
+import './errors.schema.ts';
+import '../features/mechanisms/index.ts';
+import '../features/states/index.ts';
+import '../features/themes/index.ts';
+import '../features/sdgs/index.ts';
+import '../features/recommendations/index.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,60 @@
+/**
+ * An app over the shared test Neo4j, queried in-process through yoga.fetch (no TCP port), with
+ * every Cypher statement it runs recorded.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { Db, type QueryEvent } from '../../src/db/run.ts';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApp {
+  readonly app: App;
+  readonly driver: Driver;
+  readonly db: Db;
+  /** Every statement run through the app's gateway since the last reset. */
+  readonly queries: QueryEvent[];
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export const testLogger = () => pino({ level: 'silent' });
+
+export function testDriver(): Driver {
+  const user = inject('neo4jUser');
+  return neo4j.driver(
+    inject('neo4jUri'),
+    user ? neo4j.auth.basic(user, inject('neo4jPassword') ?? '') : undefined,
+  );
+}
+
+export function createTestApp(): TestApp {
+  const driver = testDriver();
+  const database = inject('neo4jDatabase');
+  const logger = testLogger();
+  const queries: QueryEvent[] = [];
+  const app = createApp({ driver, database, logger, onQuery: (event) => queries.push(event) });
+  return {
+    app,
+    driver,
+    db: new Db(driver, database, logger),
+    queries,
+    async execute(query, variables) {
+      const response = await app.fetch('http://recgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<never>;
+    },
+    close: () => driver.close(),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Hardening: health and readiness, error masking, GraphQL Armor limits.
+ */
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { freePort } from '../../src/db/embedded.ts';
+import { createTestApp, testLogger, type TestApp } from '../helpers/create-test-app.ts';
+
+let t: TestApp;
+beforeAll(() => {
+  t = createTestApp();
+});
+afterAll(() => t.close());
+
+describe('health and readiness', () => {
+  it('/health answers while the process is up; /ready answers when Neo4j is reachable', async () => {
+    const health = await t.app.fetch('http://recgraph.test/health');
+    expect(health.status).toBe(200);
+    const ready = await t.app.fetch('http://recgraph.test/ready');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'neo4j' });
+  });
+
+  it('/ready is 503 when Neo4j cannot be reached, and queries fail with a clear, masked error', async () => {
+    // arrange: a driver pointing at a port nothing listens on
+    const port = await freePort();
+    const driver = neo4j.driver(`bolt://127.0.0.1:${port}`, undefined, {
+      connectionTimeout: 2000,
+      maxTransactionRetryTime: 0,
+    });
+    const app = createApp({ driver, database: 'neo4j', logger: testLogger() });
+    try {
+      const ready = await app.fetch('http://recgraph.test/ready');
+      expect(ready.status).toBe(503);
+      const response = await app.fetch('http://recgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ recommendations { totalCount } }' }),
+      });
+      const body = (await response.json()) as {
+        errors: { message: string; extensions?: Record<string, unknown> }[];
+      };
+      expect(body.errors[0]!.extensions?.['code']).toBe('DATABASE_UNAVAILABLE');
+      expect(JSON.stringify(body)).not.toMatch(/stack|MATCH|127\.0\.0\.1/);
+    } finally {
+      await driver.close();
+    }
+  });
+});
+
+describe('GraphQL Armor', () => {
+  it('rejects a query deeper than the limit', async () => {
+    // 11 levels: one more than the limit of 10
+    const deep =
+      '{ recommendations { edges { node { state { region { parent { parent { parent { parent { parent { name } } } } } } } } } } }';
+    const result = await t.execute(deep);
+    expect(result.errors?.[0]?.message).toMatch(/depth limit/i);
+  });
+
+  it('rejects too many aliases', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: sdgGoals { totalCount }`).join(
+      ' ',
+    );
+    const result = await t.execute(`{ ${aliases} }`);
+    expect(result.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+});
