@@ -169,9 +169,9 @@ export async function ensureLauncherBuilt(logger: Logger): Promise<void> {
       fs.mkdirSync(lock);
       break;
     } catch {
-      if (Date.now() - fs.statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 15 * 60_000) {
-        fs.rmSync(lock, { recursive: true, force: true });
-      }
+      // A lock older than any real build was left by a killed process.
+      const lockedAt = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - lockedAt > 15 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
       await sleep(1000);
       if (built()) return;
     }
@@ -233,14 +233,15 @@ function checkJava(): void {
 }
 
 export interface StartOptions {
-  /** Resolve immediately after spawning? No: waits until Neo4j is available, up to this long. */
+  /** How long to wait for the database to become available. @default 180000 */
   readonly timeoutMs?: number;
-  /** Keep the JVM alive after this Node process exits (db:start, npm start). Default true. */
-  readonly detached?: boolean;
 }
 
 /**
- * Starts the embedded Neo4j for `config.dataDir`, or reuses it when it is already running.
+ * Starts the embedded Neo4j for `config.dataDir`, or reuses it when it is already running, and
+ * waits until it is available. The JVM runs in its own process group, so it outlives this process
+ * (`db:start`) and does not get the terminal's Ctrl-C; whoever started it stops it with
+ * stopEmbedded().
  * @example const { uri } = await startEmbedded(config.neo4j.embedded, logger);
  */
 export async function startEmbedded(
@@ -248,7 +249,7 @@ export async function startEmbedded(
   logger: Logger,
   options: StartOptions = {},
 ): Promise<EmbeddedHandle> {
-  const { timeoutMs = 180_000, detached = true } = options;
+  const { timeoutMs = 180_000 } = options;
   const current = await embeddedStatus(config.dataDir);
   if (current.running && current.uri && current.pid) {
     logger.debug({ uri: current.uri, neo4jPid: current.pid }, 'reusing the running embedded Neo4j');
@@ -281,13 +282,13 @@ export async function startEmbedded(
       '--pagecache',
       config.pageCache,
     ],
-    { detached, stdio: ['ignore', log, log] },
+    { detached: true, stdio: ['ignore', log, log] },
   );
   fs.closeSync(log);
   if (child.pid === undefined) {
     throw new Error('could not start java for the embedded Neo4j');
   }
-  if (detached) child.unref();
+  child.unref();
   fs.writeFileSync(pidPath(config.dataDir), JSON.stringify({ pid: child.pid, port }));
   logger.info(
     { neo4jPid: child.pid, port, dataDir: config.dataDir },

@@ -20,7 +20,7 @@ export interface Migration {
   readonly version: string;
   readonly description: string;
   readonly checksum: string;
-  /** Runs the migration; `tx` is one transaction for the whole migration. */
+  /** Runs the migration in one transaction. */
   readonly apply: (db: Db) => Promise<void>;
 }
 
