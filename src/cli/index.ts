@@ -7,10 +7,12 @@ import { bootstrap } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { embeddedStatus, launcherLogPath, startEmbedded, stopEmbedded } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
-import { loadDemoData } from '../features/imports/index.ts';
+import { FORMAT_NAMES, loadDemoData, type FormatName } from '../features/imports/index.ts';
 import { referenceDataMigration } from '../features/reference/index.ts';
 import { createLogger } from '../logger.ts';
-import { schemaIsCurrent, SCHEMA_FILE, writeSchema } from './print-schema.ts';
+import { exportCommand, importCommand } from './import.ts';
+import { staleSchemaFiles, writeSchema } from './print-schema.ts';
+import { Option } from 'commander';
 
 const program = new Command('recgraph')
   .description('A GraphQL API over a Neo4j graph of human-rights recommendations')
@@ -18,7 +20,7 @@ const program = new Command('recgraph')
 
 const context = () => {
   const config = loadConfig();
-  return { config, logger: createLogger(config.logLevel) };
+  return { config, logger: createLogger(config.logLevel, { stream: 'stderr' }) };
 };
 
 program
@@ -88,7 +90,49 @@ program
     const { config, logger } = context();
     const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
     try {
-      console.log(`demo recommendations written: ${await loadDemoData({ db: database }, logger)}`);
+      const summary = await loadDemoData({ db: database }, logger);
+      console.log(
+        `demo dataset: created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}`,
+      );
+    } finally {
+      await driver.close();
+    }
+  });
+
+program
+  .command('import')
+  .description('import recommendation files (the format is detected when --format is omitted)')
+  .argument('<files...>', 'files to import')
+  .addOption(new Option('--format <format>', "the files' format").choices(FORMAT_NAMES))
+  .option('--json', 'print the summary as JSON on the last line')
+  .option('--strict', 'write nothing when any row is rejected')
+  .option('--dry-run', 'validate only; write nothing')
+  .action(
+    async (
+      files: string[],
+      options: { format?: FormatName; json?: boolean; strict?: boolean; dryRun?: boolean },
+    ) => {
+      const { config, logger } = context();
+      const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
+      try {
+        process.exitCode = await importCommand(database, files, options);
+      } finally {
+        await driver.close();
+      }
+    },
+  );
+
+program
+  .command('export')
+  .description('write every recommendation as canonical NDJSON (re-importable as it is)')
+  .addOption(new Option('--format <format>', 'output format').choices(['ndjson']).default('ndjson'))
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async (options: { out?: string }) => {
+    const { config, logger } = context();
+    const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
+    try {
+      const count = await exportCommand(database, options.out);
+      if (options.out) console.error(`exported ${count} recommendations to ${options.out}`);
     } finally {
       await driver.close();
     }
@@ -102,16 +146,17 @@ schema
   .description('write schema/schema.graphql')
   .action(() => {
     writeSchema();
-    console.log(`wrote ${SCHEMA_FILE}`);
+    console.log('wrote schema/schema.graphql and schema/recommendation.schema.json');
   });
 schema
   .command('check')
   .description('fail when schema/schema.graphql is stale')
   .action(() => {
-    if (!schemaIsCurrent()) {
-      console.error(`${SCHEMA_FILE} is stale: run npm run schema:print`);
+    const stale = staleSchemaFiles();
+    if (stale.length) {
+      console.error(`${stale.join(', ')} stale: run npm run schema:print`);
       process.exitCode = 1;
-    } else console.log('schema/schema.graphql is current');
+    } else console.log('schema/ is current');
   });
 
 try {

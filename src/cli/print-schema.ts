@@ -2,20 +2,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { PROJECT_ROOT } from '../config.ts';
+import { recommendationJsonSchema } from '../features/imports/index.ts';
 import { schema } from '../graphql/schema.ts';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
+export const NDJSON_SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'recommendation.schema.json');
 
 /** The SDL as committed in schema/schema.graphql: printed, sorted, with a trailing newline. */
 export function printedSchema(): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }
 
-export function writeSchema(): void {
-  fs.writeFileSync(SCHEMA_FILE, printedSchema());
+/** The JSON Schema of one canonical NDJSON line, as committed in schema/recommendation.schema.json. */
+export function printedNdjsonSchema(): string {
+  return `${JSON.stringify(recommendationJsonSchema(), null, 2)}\n`;
 }
 
-/** True when schema/schema.graphql matches the schema the code builds. */
-export function schemaIsCurrent(): boolean {
-  return fs.existsSync(SCHEMA_FILE) && fs.readFileSync(SCHEMA_FILE, 'utf8') === printedSchema();
+/** Writes both printed schemas. */
+export function writeSchema(): void {
+  fs.writeFileSync(SCHEMA_FILE, printedSchema());
+  fs.writeFileSync(NDJSON_SCHEMA_FILE, printedNdjsonSchema());
+}
+
+/** The printed schema files that do not match what the code builds (empty when all are current). */
+export function staleSchemaFiles(): string[] {
+  const current = (file: string, text: string) =>
+    fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text;
+  return [
+    ...(current(SCHEMA_FILE, printedSchema()) ? [] : [SCHEMA_FILE]),
+    ...(current(NDJSON_SCHEMA_FILE, printedNdjsonSchema()) ? [] : [NDJSON_SCHEMA_FILE]),
+  ];
 }

@@ -6,11 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/db/cypher.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { DuplicateConflictError } from '../../src/errors.ts';
-import {
-  ensureDemoData,
-  upsertRecommendations,
-  type RecommendationRecord,
-} from '../../src/features/imports/index.ts';
+import { ensureDemoData } from '../../src/features/imports/index.ts';
 import { referenceDataMigration } from '../../src/features/reference/index.ts';
 import { createTestApp, testLogger, type TestApp } from '../helpers/create-test-app.ts';
 import { uniqueId } from '../helpers/factories.ts';
@@ -95,74 +91,8 @@ describe('the gateway', () => {
   });
 });
 
-describe('recommendation upserts and the demo dataset', () => {
-  it('writes a record with its links, rewrites it idempotently, and reads it back through GraphQL', async () => {
-    const id = uniqueId('TEST/C/SVN/CO/1#');
-    const theme = uniqueId('test-theme-');
-    const group = uniqueId('test-group-');
-    const record: RecommendationRecord = {
-      id,
-      mechanism: 'CEDAW',
-      state: 'SVN',
-      text: 'Ratify the Council of Europe Convention on preventing and combating violence against women',
-      language: 'en',
-      date: '2023-06-30',
-      year: 2023,
-      documentSymbol: null,
-      paragraph: '24(b)',
-      cycle: null,
-      session: null,
-      recommendingStates: [],
-      recommendingStatesUnmatched: [],
-      response: null,
-      themes: [{ scheme: 'TEST', code: theme, label: 'Violence against women' }],
-      affectedGroups: [{ code: group, label: 'Women & girls' }],
-      sdgGoals: [],
-      sdgTargets: ['5.2'],
-      source: { dataset: 'test', id },
-    };
-    try {
-      await upsertRecommendations(t, [record]);
-      await upsertRecommendations(t, [record]);
-      const result = await t.execute(
-        `query ($id: ID!) { recommendation(id: $id) {
-        stableId date year mechanism { code } themes { code } affectedGroups { code }
-        sdgTargets { code goal { code } } sdgGoals { code } sources { dataset sourceId } } }`,
-        { id },
-      );
-      expect(result).toEqual({
-        data: {
-          recommendation: {
-            stableId: id,
-            date: '2023-06-30',
-            year: 2023,
-            mechanism: { code: 'CEDAW' },
-            themes: [{ code: theme }],
-            affectedGroups: [{ code: group }],
-            sdgTargets: [{ code: '5.2', goal: { code: '5' } }],
-            sdgGoals: [{ code: '5' }],
-            sources: [{ dataset: 'test', sourceId: id }],
-          },
-        },
-      });
-      const links = await t.db.read<{ n: number }>(
-        'MATCH (:Recommendation {id: $id})-[l]->() RETURN count(l) AS n',
-        { id },
-      );
-      expect(links[0]!.n).toBe(6); // state, mechanism, theme, group, target, source
-    } finally {
-      await t.db.write(
-        `MATCH (r:Recommendation {id: $id})
-         OPTIONAL MATCH (r)-[:FROM_SOURCE]->(s)
-         OPTIONAL MATCH (t:Theme {scheme: 'TEST', code: $theme})
-         OPTIONAL MATCH (g:AffectedGroup {code: $group})
-         DETACH DELETE r, s, t, g`,
-        { id, theme, group },
-      );
-    }
-  });
-
-  it('loads the demo dataset only into an empty graph', async () => {
+describe('the demo dataset', () => {
+  it('is loaded only into an empty graph', async () => {
     const result = await ensureDemoData(t, testLogger());
     expect(result.loaded).toBe(false);
     expect(result.recommendations).toBeGreaterThanOrEqual(632);

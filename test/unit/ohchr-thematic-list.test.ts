@@ -1,22 +1,22 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOhchrThematicList } from '../../src/features/imports/index.ts';
+import { readRows, type ParsedRow } from '../../src/features/imports/formats.ts';
 import { readReferenceData, readUprSessions } from '../../src/features/reference/index.ts';
 import { StateNameIndex } from '../../src/features/states/index.ts';
 
-const sample = fs.readFileSync(
-  path.join(import.meta.dirname, '../fixtures/ohchr-thematic-list-sample.csv'),
-);
-const parsed = parseOhchrThematicList(sample, {
-  dataset: 'sample',
+const SAMPLE = path.join(import.meta.dirname, '../fixtures/ohchr-thematic-list-sample.csv');
+const rows: ParsedRow[] = [];
+for await (const row of readRows(SAMPLE, 'ohchr-thematic-list', {
   names: new StateNameIndex(readReferenceData().states),
   sessions: readUprSessions(),
-});
+})) {
+  rows.push(row);
+}
+const records = rows.flatMap((row) => (row.ok ? [row.record] : []));
 
 describe('the OHCHR thematic-list reader', () => {
   it('turns a row into a canonical record with a stable id from the report symbol and paragraph', () => {
-    expect(parsed.records[0]).toEqual({
+    expect(records[0]).toEqual({
       id: 'A/HRC/28/15#115.4',
       mechanism: 'UPR',
       state: 'SVN',
@@ -35,12 +35,16 @@ describe('the OHCHR thematic-list reader', () => {
       affectedGroups: [],
       sdgGoals: [],
       sdgTargets: [],
-      source: { dataset: 'sample', id: 'A/HRC/28/15#115.4' },
+      source: {
+        dataset: 'ohchr-thematic-list:ohchr-thematic-list-sample.csv',
+        id: 'A/HRC/28/15#115.4',
+      },
+      otherSources: [],
     });
   });
 
   it('reads current UHRI themes, affected groups and SDG goals', () => {
-    expect(parsed.records[1]).toMatchObject({
+    expect(records[1]).toMatchObject({
       id: 'A/HRC/43/15#121.29',
       themes: [
         {
@@ -56,23 +60,28 @@ describe('the OHCHR thematic-list reader', () => {
   });
 
   it('keeps a row with an unknown recommending state, reporting it as a warning', () => {
-    expect(parsed.records[2]).toMatchObject({
-      id: 'A/HRC/43/15#121.31',
-      recommendingStates: ['BOL'],
-      recommendingStatesUnmatched: ['Narnia'],
-      response: 'NOTED',
+    const row = rows.find((r) => r.ok && r.record.id === 'A/HRC/43/15#121.31');
+    expect(row).toMatchObject({
+      line: 5,
+      record: {
+        recommendingStates: ['BOL'],
+        recommendingStatesUnmatched: ['Narnia'],
+        response: 'NOTED',
+      },
+      warnings: ['unknown recommending state "Narnia" kept as written'],
     });
-    expect(parsed.warnings).toEqual([
-      { line: 5, reason: 'unknown recommending state "Narnia" kept as written' },
-    ]);
   });
 
   it('rejects rows it cannot identify, with their line numbers, and never guesses the state', () => {
-    expect(parsed.records).toHaveLength(3);
-    expect(parsed.rejected).toEqual([
-      { line: 4, reason: 'unknown state under review "Atlantis"' },
-      { line: 6, reason: 'missing paragraph, text or report symbol (source_of_position)' },
-      { line: 7, reason: 'duplicate recommendation A/HRC/43/15#121.29 in this file' },
+    expect(records).toHaveLength(3);
+    expect(rows.filter((r) => !r.ok)).toEqual([
+      { line: 4, ok: false, reason: 'unknown state under review "Atlantis"' },
+      {
+        line: 6,
+        ok: false,
+        reason: 'missing paragraph, text or report symbol (source_of_position)',
+      },
+      { line: 7, ok: false, reason: 'duplicate recommendation A/HRC/43/15#121.29 in this file' },
     ]);
   });
 });

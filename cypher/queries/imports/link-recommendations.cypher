@@ -34,6 +34,12 @@ CALL (r, row) {
 }
 CALL (r, row) {
   MERGE (src:SourceRecord {dataset: row.source.dataset, sourceId: row.source.id})
+  SET src.contentHash = row.contentHash
+  MERGE (r)-[:FROM_SOURCE]->(src)
+}
+CALL (r, row) {
+  UNWIND row.otherSources AS other
+  MERGE (src:SourceRecord {dataset: other.dataset, sourceId: other.id})
   MERGE (r)-[:FROM_SOURCE]->(src)
 }
 RETURN count(r) AS linked

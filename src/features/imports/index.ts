@@ -1,4 +1,6 @@
-export { ensureDemoData, loadDemoData, DEMO_DATASET } from './demo-data.ts';
-export { parseOhchrThematicList } from './ohchr-thematic-list.ts';
+export { DEMO_FILE, ensureDemoData, loadDemoData } from './demo-data.ts';
+export { FORMAT_NAMES, type FormatName } from './formats.ts';
+export { runImport, type ImportSummary, type Rejection } from './import.service.ts';
+export { recommendationJsonSchema } from './ndjson.ts';
 export type { RecommendationRecord } from './recommendation-record.ts';
-export { upsertRecommendations } from './import.repository.ts';
+export { exportNdjson } from './export.service.ts';

@@ -3,7 +3,6 @@
  * UHRI themes, affected persons, SDG goals and the state's position), as in
  * demo/slovenia_upr_thematic_recommendations_c2-c4.csv.
  */
-import { type Info, parse } from 'csv-parse/sync';
 import type { StateNameIndex } from '../states/index.ts';
 import type { UprSession } from '../reference/index.ts';
 import type { UprResponse } from '../recommendations/index.ts';
@@ -24,16 +23,19 @@ export const OHCHR_THEMATIC_LIST_COLUMNS = [
   'sdgs',
 ] as const;
 
-export interface RejectedRow {
-  readonly line: number;
-  readonly reason: string;
+export interface RowContext {
+  readonly dataset: string;
+  readonly names: StateNameIndex;
+  readonly sessions: ReadonlyMap<number, UprSession>;
 }
 
-export interface ParseResult {
-  readonly records: RecommendationRecord[];
-  readonly rejected: RejectedRow[];
-  /** Recommending-state names that matched no state (the row is kept). */
-  readonly warnings: RejectedRow[];
+export type RowResult =
+  { ok: true; record: RecommendationRecord; warnings: string[] } | { ok: false; reason: string };
+
+/** True when the header row is a thematic list's. */
+export function isOhchrThematicListHeader(headerLine: string): boolean {
+  const columns = headerLine.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  return OHCHR_THEMATIC_LIST_COLUMNS.every((column) => columns.includes(column));
 }
 
 const POSITIONS: Record<string, UprResponse> = {
@@ -78,61 +80,32 @@ function cleanText(text: string, recommending: string): string {
 }
 
 /**
- * Parses a thematic-list CSV into canonical records. Rows whose state under review is unknown,
- * or that lack a paragraph, text or report symbol, are rejected with their line number.
+ * One thematic-list row as a canonical record. The state under review must be known and the row
+ * must have a paragraph, a text and a report symbol; unknown recommending states are kept.
  */
-export function parseOhchrThematicList(
-  content: string | Buffer,
-  options: { dataset: string; names: StateNameIndex; sessions: ReadonlyMap<number, UprSession> },
-): ParseResult {
-  // With `info`, each element is { record, info } (info.lines: the record's last line in the file).
-  const rows = parse<{ record: Record<string, string>; info: Info }>(content, {
-    columns: true,
-    bom: true,
-    skip_empty_lines: true,
-    info: true,
-  });
-  const records: RecommendationRecord[] = [];
-  const rejected: RejectedRow[] = [];
-  const warnings: RejectedRow[] = [];
-  const seen = new Set<string>();
-  for (const { record: row, info } of rows) {
-    const line = info.lines;
-    const get = (column: (typeof OHCHR_THEMATIC_LIST_COLUMNS)[number]) =>
-      (row[column] ?? '').trim();
-    const state = options.names.resolve(get('state_under_review'));
-    if (!state) {
-      rejected.push({
-        line,
-        reason: `unknown state under review ${JSON.stringify(get('state_under_review'))}`,
-      });
-      continue;
-    }
-    const paragraph = get('paragraph');
-    const symbol = reportSymbol(get('source_of_position'));
-    if (!paragraph || !get('text') || !symbol) {
-      rejected.push({
-        line,
-        reason: 'missing paragraph, text or report symbol (source_of_position)',
-      });
-      continue;
-    }
-    const id = `${symbol}#${paragraph}`;
-    if (seen.has(id)) {
-      rejected.push({ line, reason: `duplicate recommendation ${id} in this file` });
-      continue;
-    }
-    seen.add(id);
-    const recommending = options.names.splitList(get('recommending_states'));
-    for (const name of recommending.unknown) {
-      warnings.push({
-        line,
-        reason: `unknown recommending state ${JSON.stringify(name)} kept as written`,
-      });
-    }
-    const session = Number(get('session')) || null;
-    const sessionInfo = session ? options.sessions.get(session) : undefined;
-    records.push({
+export function parseOhchrRow(row: Record<string, string>, context: RowContext): RowResult {
+  const get = (column: (typeof OHCHR_THEMATIC_LIST_COLUMNS)[number]) => (row[column] ?? '').trim();
+  const state = context.names.resolve(get('state_under_review'));
+  if (!state)
+    return {
+      ok: false,
+      reason: `unknown state under review ${JSON.stringify(get('state_under_review'))}`,
+    };
+  const paragraph = get('paragraph');
+  const symbol = reportSymbol(get('source_of_position'));
+  if (!paragraph || !get('text') || !symbol) {
+    return { ok: false, reason: 'missing paragraph, text or report symbol (source_of_position)' };
+  }
+  const recommending = context.names.splitList(get('recommending_states'));
+  const session = Number(get('session')) || null;
+  const sessionInfo = session ? context.sessions.get(session) : undefined;
+  const id = `${symbol}#${paragraph}`;
+  return {
+    ok: true,
+    warnings: recommending.unknown.map(
+      (name) => `unknown recommending state ${JSON.stringify(name)} kept as written`,
+    ),
+    record: {
       id,
       mechanism: 'UPR',
       state,
@@ -155,8 +128,8 @@ export function parseOhchrThematicList(
         .map((goal) => /^(\d{1,2})\b/u.exec(goal)?.[1])
         .filter((goal): goal is string => goal !== undefined),
       sdgTargets: [],
-      source: { dataset: options.dataset, id: `${symbol}#${paragraph}` },
-    });
-  }
-  return { records, rejected, warnings };
+      source: { dataset: context.dataset, id },
+      otherSources: [],
+    },
+  };
 }

@@ -41,7 +41,14 @@ export interface RecommendationRecord {
   /** SDG goal codes ("5") and target codes ("5.2"). */
   readonly sdgGoals: readonly string[];
   readonly sdgTargets: readonly string[];
-  readonly source: { readonly dataset: string; readonly id: string };
+  readonly source: SourceRef;
+  /** Further sources of the same recommendation (after cross-source matching, or from an export). */
+  readonly otherSources: readonly SourceRef[];
+}
+
+export interface SourceRef {
+  readonly dataset: string;
+  readonly id: string;
 }
 
 /** "Women & girls" -> "women-girls": a code for vocabularies whose source gives labels only. */

@@ -1,0 +1,116 @@
+/**
+ * `recgraph import` and `recgraph export`: thin wrappers over the imports feature that add the
+ * terminal side: a progress bar on a TTY (plain periodic lines otherwise), rejections as
+ * `file:line: reason` on stderr, a human summary, and with --json a last line of JSON.
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import cliProgress from 'cli-progress';
+import type { Db } from '../db/run.ts';
+import {
+  exportNdjson,
+  runImport,
+  type FormatName,
+  type ImportSummary,
+} from '../features/imports/index.ts';
+
+export interface ImportCommandOptions {
+  format?: FormatName;
+  json?: boolean;
+  strict?: boolean;
+  dryRun?: boolean;
+}
+
+/** Runs an import and reports it; returns the process exit code (1 when any row was rejected). */
+export async function importCommand(
+  db: Db,
+  files: string[],
+  options: ImportCommandOptions,
+): Promise<number> {
+  const tty = process.stderr.isTTY && !options.json;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        {
+          format: '{phase} {file} [{bar}] {value}/{total} rows',
+          hideCursor: true,
+          clearOnComplete: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  let lastLine = 0;
+  let barFile: string | undefined;
+  const summary = await runImport(
+    { db },
+    {
+      files,
+      format: options.format,
+      strict: options.strict,
+      dryRun: options.dryRun,
+      onRejected: (r) => {
+        bar?.stop();
+        barFile = undefined;
+        process.stderr.write(`${r.file}:${r.line}: rejected: ${r.reason}\n`);
+      },
+      onWarning: (w) => {
+        bar?.stop();
+        barFile = undefined;
+        process.stderr.write(`${w.file}:${w.line}: warning: ${w.reason}\n`);
+      },
+      onProgress: (p) => {
+        if (bar && p.total !== undefined) {
+          if (barFile !== p.file) {
+            bar.start(p.total, p.rows, { phase: p.phase, file: p.file });
+            barFile = p.file;
+          } else bar.update(p.rows);
+          if (p.rows >= p.total) {
+            bar.stop();
+            barFile = undefined;
+          }
+        } else if (!bar && Date.now() - lastLine > 5000) {
+          lastLine = Date.now();
+          process.stderr.write(
+            `${p.phase}: ${p.file}: ${p.rows}${p.total ? `/${p.total}` : ''} rows\n`,
+          );
+        }
+      },
+    },
+  );
+  bar?.stop();
+  process.stdout.write(humanSummary(summary, options));
+  if (options.json) {
+    const { rejections: _rejections, ...rest } = summary;
+    process.stdout.write(`${JSON.stringify(rest)}\n`);
+  }
+  return summary.rejected > 0 ? 1 : 0;
+}
+
+function humanSummary(s: ImportSummary, options: ImportCommandOptions): string {
+  const lines = s.files.map(
+    (f) =>
+      `${f.file} (${f.format}): read ${f.read}, created ${f.created}, updated ${f.updated}, unchanged ${f.unchanged}, rejected ${f.rejected}, warnings ${f.warnings}`,
+  );
+  lines.push(
+    `total: read ${s.read}, created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}, warnings ${s.warnings} in ${s.seconds} s`,
+  );
+  if (s.mechanismsCreated.length) lines.push(`new mechanisms: ${s.mechanismsCreated.join(', ')}`);
+  if (options.dryRun) lines.push('dry run: nothing was written');
+  else if (!s.written)
+    lines.push(`--strict: nothing was written because ${s.rejected} rows were rejected`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes every recommendation as NDJSON to `out` (a path) or stdout. Returns how many. */
+export async function exportCommand(db: Db, out: string | undefined): Promise<number> {
+  const stream = out ? fs.createWriteStream(out) : process.stdout;
+  let count = 0;
+  for await (const line of exportNdjson({ db })) {
+    if (!stream.write(`${line}\n`)) await once(stream, 'drain');
+    count++;
+  }
+  if (out) {
+    (stream as fs.WriteStream).end();
+    await once(stream, 'finish');
+  }
+  return count;
+}

@@ -1,0 +1,119 @@
+/**
+ * The import formats: how to recognise a file and turn its rows into canonical records.
+ */
+import path from 'node:path';
+import type { UprSession } from '../reference/index.ts';
+import type { StateNameIndex } from '../states/index.ts';
+import { parseLine } from './ndjson.ts';
+import { isOhchrThematicListHeader, parseOhchrRow } from './ohchr-thematic-list.ts';
+import { head, readCsv, readLines } from './readers.ts';
+import type { RecommendationRecord } from './recommendation-record.ts';
+
+export const FORMAT_NAMES = ['ndjson', 'ohchr-thematic-list'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export interface FormatContext {
+  readonly names: StateNameIndex;
+  readonly sessions: ReadonlyMap<number, UprSession>;
+}
+
+/** A mechanism a row may create when its code is not yet known (NDJSON only). */
+export interface MechanismHint {
+  readonly kind: string | null;
+  readonly name: string | null;
+}
+
+export type ParsedRow =
+  | {
+      line: number;
+      ok: true;
+      record: RecommendationRecord;
+      mechanism?: MechanismHint;
+      warnings: string[];
+    }
+  | { line: number; ok: false; reason: string };
+
+interface Format {
+  /** True when the first bytes of a file look like this format. */
+  detect(start: string, file: string): boolean;
+  rows(file: string, context: FormatContext): AsyncGenerator<ParsedRow>;
+}
+
+/** The dataset name recorded in source crosswalks when a row does not bring its own. */
+export const datasetOf = (format: FormatName, file: string) => `${format}:${path.basename(file)}`;
+
+const FORMATS: Record<FormatName, Format> = {
+  ndjson: {
+    detect: (start) => /^\s*\{/u.test(start),
+    async *rows(file, context) {
+      const dataset = datasetOf('ndjson', file);
+      for await (const raw of readLines(file)) {
+        if ('reason' in raw) {
+          yield { line: raw.line, ok: false, reason: raw.reason };
+          continue;
+        }
+        const result = parseLine(raw.value, raw.line, { dataset, names: context.names });
+        yield result.ok
+          ? {
+              line: raw.line,
+              ok: true,
+              record: result.record,
+              mechanism: result.mechanism,
+              warnings: result.warnings,
+            }
+          : { line: raw.line, ok: false, reason: result.reason };
+      }
+    },
+  },
+  'ohchr-thematic-list': {
+    detect: (start) => isOhchrThematicListHeader(start.split(/\r?\n/u)[0] ?? ''),
+    async *rows(file, context) {
+      const rowContext = { dataset: datasetOf('ohchr-thematic-list', file), ...context };
+      // Thematic lists are small (hundreds of rows), so remembering their ids is cheap.
+      const seen = new Set<string>();
+      for await (const raw of readCsv(file)) {
+        if ('reason' in raw) {
+          yield { line: raw.line, ok: false, reason: raw.reason };
+          continue;
+        }
+        const result = parseOhchrRow(raw.value, rowContext);
+        if (result.ok && seen.has(result.record.id)) {
+          yield {
+            line: raw.line,
+            ok: false,
+            reason: `duplicate recommendation ${result.record.id} in this file`,
+          };
+        } else if (result.ok) {
+          seen.add(result.record.id);
+          yield { line: raw.line, ok: true, record: result.record, warnings: result.warnings };
+        } else {
+          yield { line: raw.line, ok: false, reason: result.reason };
+        }
+      }
+    },
+  },
+};
+
+/**
+ * The format of a file: the one asked for, else the single format whose detector accepts it.
+ * @throws Error when none or several formats match (the message lists them)
+ */
+export function resolveFormat(file: string, requested?: FormatName): FormatName {
+  if (requested) return requested;
+  const start = head(file);
+  const matches = FORMAT_NAMES.filter((name) => FORMATS[name].detect(start, file));
+  if (matches.length === 1) return matches[0]!;
+  throw new Error(
+    matches.length === 0
+      ? `${file}: cannot tell its format; pass --format (one of ${FORMAT_NAMES.join(', ')})`
+      : `${file}: could be ${matches.join(' or ')}; pass --format`,
+  );
+}
+
+export function readRows(
+  file: string,
+  format: FormatName,
+  context: FormatContext,
+): AsyncGenerator<ParsedRow> {
+  return FORMATS[format].rows(file, context);
+}

@@ -1,0 +1,227 @@
+/**
+ * Imports recommendation files: streams each file's rows through its format's reader, validates
+ * and normalises them, and writes them in batches (one transaction each). Re-importing a file
+ * writes nothing; an interrupted import can simply be run again.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { Context } from '../../context.ts';
+import { readUprSessions } from '../reference/index.ts';
+import { stateNameIndex } from '../states/index.ts';
+import {
+  readRows,
+  resolveFormat,
+  type FormatName,
+  type MechanismHint,
+  type ParsedRow,
+} from './formats.ts';
+import { writeBatch, type HashedRecord } from './import.repository.ts';
+import type { RecommendationRecord } from './recommendation-record.ts';
+
+/** Rows per transaction: large enough to amortise round trips, small enough for a bounded heap. */
+export const BATCH_SIZE = 1000;
+/** Rejections kept in the summary (all are reported through onRejected as they happen). */
+const MAX_KEPT_REJECTIONS = 1000;
+
+export interface Rejection {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface FileSummary {
+  readonly file: string;
+  readonly format: FormatName;
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warnings: number;
+}
+
+export interface ImportSummary {
+  readonly files: FileSummary[];
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warnings: number;
+  /** Whether anything was written (false for --dry-run, and for --strict with rejections). */
+  written: boolean;
+  readonly mechanismsCreated: string[];
+  /** The first rejections (up to 1000). */
+  readonly rejections: Rejection[];
+  seconds: number;
+}
+
+export interface ImportProgress {
+  readonly file: string;
+  /** validate: first pass over the rows; write: second pass, batches written. */
+  readonly phase: 'validate' | 'write';
+  readonly rows: number;
+  /** Rows in the file (known once it has been validated). */
+  readonly total: number | undefined;
+}
+
+export interface ImportOptions {
+  readonly files: readonly string[];
+  /** Omitted: detected per file. */
+  readonly format?: FormatName | undefined;
+  /** Write nothing when any row is rejected. */
+  readonly strict?: boolean;
+  /** Validate only. */
+  readonly dryRun?: boolean;
+  readonly batchSize?: number;
+  readonly onRejected?: (rejection: Rejection) => void;
+  readonly onWarning?: (warning: Rejection) => void;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+const sorted = (values: readonly string[]) => [...values].sort();
+
+/**
+ * Hash of everything a record says, so an unchanged row can be told from an update. Fields go in
+ * a fixed order and links are sorted (they are sets in the graph), so the same content always
+ * hashes the same, whichever format it came in.
+ */
+export function contentHash(r: RecommendationRecord): string {
+  const canonical = [
+    r.id,
+    r.mechanism,
+    r.state,
+    r.text,
+    r.language,
+    r.date,
+    r.year,
+    r.documentSymbol,
+    r.paragraph,
+    r.cycle,
+    r.session,
+    sorted(r.recommendingStates),
+    sorted(r.recommendingStatesUnmatched),
+    r.response,
+    // Vocabulary items count by code: their labels belong to the Theme/AffectedGroup node, and
+    // sources spell them differently ("Women", "women").
+    sorted(r.themes.map((t) => `${t.scheme}\u0000${t.code}`)),
+    sorted(r.affectedGroups.map((g) => g.code)),
+    sorted(r.sdgGoals),
+    sorted(r.sdgTargets),
+    r.source.dataset,
+    r.source.id,
+    sorted(r.otherSources.map((o) => `${o.dataset}\u0000${o.id}`)),
+  ];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
+}
+
+/**
+ * Imports the files. Files that do not exist or whose format cannot be told stop the run before
+ * anything is written.
+ */
+export async function runImport(
+  ctx: Pick<Context, 'db'>,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  for (const file of options.files) {
+    if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
+  }
+  const plan = options.files.map((file) => ({ file, format: resolveFormat(file, options.format) }));
+  const context = { names: await stateNameIndex({ ctx }), sessions: readUprSessions() };
+
+  const summary: ImportSummary = {
+    files: plan.map(({ file, format }) => ({
+      file,
+      format,
+      read: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      warnings: 0,
+    })),
+    read: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    warnings: 0,
+    written: false,
+    mechanismsCreated: [],
+    rejections: [],
+    seconds: 0,
+  };
+
+  const scan = async (write: boolean) => {
+    for (const [index, { file, format }] of plan.entries()) {
+      const fileSummary = summary.files[index]!;
+      const phase = write ? 'write' : 'validate';
+      const total = write ? fileSummary.read : undefined;
+      let rows = 0;
+      let batch: HashedRecord[] = [];
+      let mechanisms = new Map<string, MechanismHint>();
+      const flush = async () => {
+        if (!batch.length) return;
+        const result = await writeBatch(ctx, batch, mechanisms);
+        fileSummary.created += result.created;
+        fileSummary.updated += result.updated;
+        fileSummary.unchanged += result.unchanged;
+        summary.mechanismsCreated.push(...result.mechanismsCreated);
+        batch = [];
+        mechanisms = new Map();
+      };
+      for await (const row of readRows(file, format, context)) {
+        if (!write) countRow(summary, fileSummary, file, row, options);
+        if (write && row.ok) {
+          batch.push({ ...row.record, contentHash: contentHash(row.record) });
+          if (row.mechanism) mechanisms.set(row.record.mechanism, row.mechanism);
+          if (batch.length >= batchSize) await flush();
+        }
+        if (++rows % batchSize === 0) options.onProgress?.({ file, phase, rows, total });
+      }
+      if (write) await flush();
+      options.onProgress?.({ file, phase, rows, total });
+    }
+  };
+
+  // Pass 1 validates every file (rows are streamed, not kept); pass 2 writes. --strict stops in
+  // between when anything was rejected, --dry-run always does.
+  await scan(false);
+  if (!options.dryRun && !(options.strict && summary.rejected > 0)) {
+    await scan(true);
+    summary.written = true;
+  }
+  for (const file of summary.files) {
+    summary.created += file.created;
+    summary.updated += file.updated;
+    summary.unchanged += file.unchanged;
+  }
+  summary.seconds = Math.round((performance.now() - started) / 10) / 100;
+  return summary;
+}
+
+function countRow(
+  summary: ImportSummary,
+  fileSummary: FileSummary,
+  file: string,
+  row: ParsedRow,
+  options: ImportOptions,
+): void {
+  fileSummary.read++;
+  summary.read++;
+  if (!row.ok) {
+    fileSummary.rejected++;
+    summary.rejected++;
+    const rejection = { file, line: row.line, reason: row.reason };
+    if (summary.rejections.length < MAX_KEPT_REJECTIONS) summary.rejections.push(rejection);
+    options.onRejected?.(rejection);
+    return;
+  }
+  for (const reason of row.warnings) {
+    fileSummary.warnings++;
+    summary.warnings++;
+    options.onWarning?.({ file, line: row.line, reason });
+  }
+}

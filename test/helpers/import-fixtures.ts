@@ -1,0 +1,80 @@
+/**
+ * Import tests write their own files (under a temp directory) and their own recommendations, all
+ * under a mechanism code no other test uses, and remove them afterwards.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Db } from '../../src/db/run.ts';
+import { uniqueId } from './factories.ts';
+
+export interface Scope {
+  /** A mechanism code unique to this test; every line written with it creates it. */
+  readonly mechanism: string;
+  readonly dir: string;
+  file(name: string, content: string): string;
+  ndjsonLine(n: number, overrides?: Record<string, unknown>): string;
+  /** Recommendations, source records and mechanism of this scope, counted in the graph. */
+  counts(db: Db): Promise<{ recommendations: number; sources: number; mechanisms: number }>;
+  cleanup(db: Db): Promise<void>;
+}
+
+export function importScope(): Scope {
+  const mechanism = uniqueId('T')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toUpperCase();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-import-'));
+  return {
+    mechanism,
+    dir,
+    file(name, content) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, content);
+      return file;
+    },
+    ndjsonLine(n, overrides = {}) {
+      return JSON.stringify({
+        mechanism,
+        mechanismKind: 'TREATY_BODY',
+        mechanismName: `Test body ${mechanism}`,
+        state: n % 2 ? 'SVN' : 'HRV',
+        text: `Recommendation number ${n}: adopt a comprehensive anti-discrimination law.`,
+        language: 'en',
+        year: 2020 + (n % 4),
+        documentSymbol: `${mechanism}/C/CO/1`,
+        paragraph: `${n}`,
+        recommendingStates: [],
+        themes: [{ scheme: 'TEST', code: `${mechanism}-theme`, label: 'Test theme' }],
+        source: { dataset: `test:${mechanism}`, id: String(n) },
+        ...overrides,
+      });
+    },
+    async counts(db) {
+      const [row] = await db.read<{ recommendations: number; sources: number; mechanisms: number }>(
+        `CALL () { MATCH (r:Recommendation {mechanism: $mechanism}) RETURN count(r) AS recommendations }
+         CALL () { MATCH (s:SourceRecord {dataset: $dataset}) RETURN count(s) AS sources }
+         CALL () { MATCH (m:Mechanism {code: $mechanism}) RETURN count(m) AS mechanisms }
+         RETURN recommendations, sources, mechanisms`,
+        { mechanism, dataset: `test:${mechanism}` },
+      );
+      return row!;
+    },
+    async cleanup(db) {
+      await db.write(
+        `MATCH (r:Recommendation {mechanism: $mechanism})
+         OPTIONAL MATCH (r)-[:FROM_SOURCE]->(s)
+         OPTIONAL MATCH (r)-[:IN_DOCUMENT]->(d)
+         DETACH DELETE r, s, d`,
+        { mechanism },
+      );
+      await db.write(
+        `OPTIONAL MATCH (s:SourceRecord) WHERE s.dataset STARTS WITH $prefix
+         OPTIONAL MATCH (t:Theme {scheme: 'TEST'}) WHERE t.code STARTS WITH $mechanism
+         OPTIONAL MATCH (m:Mechanism {code: $mechanism})
+         DETACH DELETE s, t, m`,
+        { mechanism, prefix: `test:${mechanism}` },
+      );
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

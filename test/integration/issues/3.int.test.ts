@@ -1,0 +1,301 @@
+/**
+ * Issue 3 (first part): the import pipeline's guarantees on the real Neo4j: counts, idempotent
+ * re-import, export -> import round trip, bad input reported by line, --strict and --dry-run,
+ * concurrent imports and an import killed half-way.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { exportNdjson, runImport } from '../../../src/features/imports/index.ts';
+import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts';
+import { importScope, type Scope } from '../../helpers/import-fixtures.ts';
+
+let t: TestApp;
+let scope: Scope;
+beforeAll(() => {
+  t = createTestApp();
+});
+afterAll(() => t.close());
+afterEach(async () => {
+  await scope.cleanup(t.db);
+});
+
+const lines = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => scope.ndjsonLine(from + i)).join('\n') + '\n';
+
+async function exportScope(): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of exportNdjson(t))
+    if (line.includes(`"mechanism":"${scope.mechanism}"`)) out.push(line);
+  return out;
+}
+
+describe('issue 3: importing NDJSON', () => {
+  it('creates, then re-imports with nothing changed, then counts an edit as one update', async () => {
+    scope = importScope();
+    const file = scope.file('recs.ndjson', lines(25));
+    const first = await runImport(t, { files: [file] });
+    expect(first).toMatchObject({
+      read: 25,
+      created: 25,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      written: true,
+    });
+    expect(first.mechanismsCreated).toEqual([scope.mechanism]);
+    expect(await scope.counts(t.db)).toEqual({ recommendations: 25, sources: 25, mechanisms: 1 });
+
+    const again = await runImport(t, { files: [file] });
+    expect(again).toMatchObject({
+      read: 25,
+      created: 0,
+      updated: 0,
+      unchanged: 25,
+      mechanismsCreated: [],
+    });
+
+    const edited = scope.file('edited.ndjson', scope.ndjsonLine(3, { response: 'NOTED' }) + '\n');
+    expect(await runImport(t, { files: [edited] })).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+  });
+
+  it('links dates, SDG targets, themes and affected persons, readable through GraphQL', async () => {
+    scope = importScope();
+    const line = scope.ndjsonLine(1, {
+      date: '2023-06-30',
+      sdgTargets: ['5.2'],
+      affectedPersons: ['Women & girls'],
+      recommendingStates: ['Spain', 'PRT'],
+      response: 'SUPPORTED',
+    });
+    await runImport(t, { files: [scope.file('one.ndjson', line + '\n')] });
+    const id = `${scope.mechanism}/C/CO/1#1`;
+    const result = await t.execute(
+      `query ($id: ID!) { recommendation(id: $id) {
+        stableId date year response mechanism { code kind name } state { iso3 } document { symbol }
+        recommendingStates { iso3 } themes { scheme code } affectedGroups { code label }
+        sdgTargets { code goal { code } } sdgGoals { code } sources { dataset sourceId } } }`,
+      { id },
+    );
+    expect(result).toEqual({
+      data: {
+        recommendation: {
+          stableId: id,
+          date: '2023-06-30',
+          year: 2021,
+          response: 'SUPPORTED',
+          mechanism: {
+            code: scope.mechanism,
+            kind: 'TREATY_BODY',
+            name: `Test body ${scope.mechanism}`,
+          },
+          state: { iso3: 'SVN' },
+          document: { symbol: `${scope.mechanism}/C/CO/1` },
+          recommendingStates: [{ iso3: 'ESP' }, { iso3: 'PRT' }],
+          themes: [{ scheme: 'TEST', code: `${scope.mechanism}-theme` }],
+          affectedGroups: [{ code: 'women-girls', label: 'Women & girls' }],
+          sdgTargets: [{ code: '5.2', goal: { code: '5' } }],
+          sdgGoals: [{ code: '5' }],
+          sources: [{ dataset: `test:${scope.mechanism}`, sourceId: '1' }],
+        },
+      },
+    });
+  });
+
+  it('round-trips: export -> import changes nothing, and the export is the same again', async () => {
+    scope = importScope();
+    await runImport(t, { files: [scope.file('recs.ndjson', lines(10))] });
+    const exported = await exportScope();
+    expect(exported).toHaveLength(10);
+    const reimported = await runImport(t, {
+      files: [scope.file('export.ndjson', exported.join('\n') + '\n')],
+    });
+    expect(reimported).toMatchObject({
+      read: 10,
+      created: 0,
+      updated: 0,
+      unchanged: 10,
+      rejected: 0,
+    });
+    expect(await exportScope()).toEqual(exported);
+  });
+
+  it('round-trips the demo data: its export re-imports with nothing changed', async () => {
+    scope = importScope();
+    const demo: string[] = [];
+    for await (const line of exportNdjson(t))
+      if (line.includes('"dataset":"ohchr-thematic-list:slovenia')) demo.push(line);
+    expect(demo).toHaveLength(632);
+    const result = await runImport(t, {
+      files: [scope.file('demo.ndjson', demo.join('\n') + '\n')],
+    });
+    expect(result).toMatchObject({
+      read: 632,
+      created: 0,
+      updated: 0,
+      unchanged: 632,
+      rejected: 0,
+    });
+  });
+
+  it('reports every bad row with file, line and reason; keeps formula-like text as plain text', async () => {
+    scope = importScope();
+    const big = 'x'.repeat(1024 * 1024);
+    const content = [
+      scope.ndjsonLine(1),
+      '{"mechanism": "CEDAW", "state": "SVN", "text": "unclosed',
+      scope.ndjsonLine(3, { state: 'XXX' }),
+      scope.ndjsonLine(4, { text: '' }),
+      scope.ndjsonLine(5, { text: "=cmd|' /C calc'!A0" }),
+      scope.ndjsonLine(6, { text: big }),
+      scope.ndjsonLine(7, { year: 'last year' }),
+      scope.ndjsonLine(8, { recommendingStates: ['Narnia', 'Trinidad & Tobago'] }),
+    ].join('\n');
+    const file = scope.file('bad.ndjson', content + '\n');
+    const summary = await runImport(t, { files: [file] });
+    expect(summary.rejections.map((r) => [r.line, r.reason.split(' (')[0]])).toEqual([
+      [2, 'not valid JSON'],
+      [3, 'unknown state "XXX"'],
+      [4, 'text: Too small: expected string to have >=1 characters'],
+      [6, 'text: Too big: expected string to have <=200000 characters'],
+      [7, 'year: Invalid input: expected number, received string'],
+    ]);
+    expect(summary.rejections.every((r) => r.file === file)).toBe(true);
+    expect(summary).toMatchObject({ read: 8, created: 3, rejected: 5, warnings: 1 });
+    const formula = await t.db.read<{ text: string }>(
+      'MATCH (r:Recommendation {mechanism: $m, paragraph: "5"}) RETURN r.text AS text',
+      { m: scope.mechanism },
+    );
+    expect(formula).toEqual([{ text: "=cmd|' /C calc'!A0" }]);
+    const kept = await t.db.read<{ unmatched: string[]; states: string[] }>(
+      `MATCH (r:Recommendation {mechanism: $m, paragraph: "8"}) OPTIONAL MATCH (r)-[:RECOMMENDED_BY]->(s)
+       RETURN r.recommendingStatesUnmatched AS unmatched, collect(s.iso3) AS states`,
+      { m: scope.mechanism },
+    );
+    expect(kept).toEqual([{ unmatched: ['Narnia'], states: ['TTO'] }]);
+  });
+
+  it('rejects broken CSV rows (unbalanced quotes, wrong column count, invalid UTF-8) by line', async () => {
+    scope = importScope();
+    const header =
+      'cycle,session,state_under_review,paragraph,text,recommending_states,position,source_of_position,theme_heading,themes,affected_persons,sdgs';
+    const ok = (p: string) =>
+      `3,34,Slovenia,${p},Adopt a law (Spain);,Spain,Supported,A/HRC/43/15 - Para 121,X,X,,`;
+    const file = path.join(scope.dir, 'bad.csv');
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(
+          [header, ok('901.1'), '3,34,Slovenia,901.2,too few columns', ok('901.3')].join('\n') +
+            '\n',
+        ),
+        Buffer.from(
+          '3,34,Slovenia,901.4,Bad byte \xff here (Spain);,Spain,Supported,A/HRC/43/15 - Para 121,X,X,,\n',
+          'latin1',
+        ),
+        Buffer.from(ok('901.5') + '\n'),
+      ]),
+    );
+    const summary = await runImport(t, {
+      files: [file],
+      format: 'ohchr-thematic-list',
+      dryRun: true,
+    });
+    expect(summary.rejections.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'wrong number of columns'],
+      [5, 'invalid UTF-8'],
+    ]);
+    expect(summary).toMatchObject({ read: 5, rejected: 2, written: false });
+
+    const unbalanced = scope.file(
+      'quotes.csv',
+      [
+        header,
+        ok('902.1'),
+        '3,34,Slovenia,902.2,"never closed,Spain,Supported,A/HRC/43/15 - Para 121,X,X,,',
+      ].join('\n') + '\n',
+    );
+    const quoted = await runImport(t, {
+      files: [unbalanced],
+      format: 'ohchr-thematic-list',
+      dryRun: true,
+    });
+    expect(quoted.rejections.map((r) => r.reason)).toContain('unbalanced quotes');
+  });
+
+  it('--strict writes nothing when a row is bad; --dry-run writes nothing at all', async () => {
+    scope = importScope();
+    const bad = scope.file(
+      'strict.ndjson',
+      lines(5) + scope.ndjsonLine(6, { state: 'XXX' }) + '\n',
+    );
+    const strict = await runImport(t, { files: [bad], strict: true });
+    expect(strict).toMatchObject({ read: 6, rejected: 1, written: false, created: 0 });
+    const dry = await runImport(t, { files: [scope.file('dry.ndjson', lines(5))], dryRun: true });
+    expect(dry).toMatchObject({ read: 5, rejected: 0, written: false, created: 0 });
+    expect(await scope.counts(t.db)).toEqual({ recommendations: 0, sources: 0, mechanisms: 0 });
+  });
+
+  it('two imports of the same file at once create no duplicates', async () => {
+    scope = importScope();
+    const file = scope.file('twice.ndjson', lines(3000));
+    const [a, b] = await Promise.all([
+      runImport(t, { files: [file] }),
+      runImport(t, { files: [file] }),
+    ]);
+    expect(a.read + b.read).toBe(6000);
+    expect(await scope.counts(t.db)).toEqual({
+      recommendations: 3000,
+      sources: 3000,
+      mechanisms: 1,
+    });
+  });
+
+  it('an import killed half-way and run again ends as an uninterrupted one', async () => {
+    scope = importScope();
+    const file = scope.file('kill.ndjson', lines(20_000));
+    const env = {
+      ...process.env,
+      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_USER: inject('neo4jUser') ?? '',
+      NEO4J_PASSWORD: inject('neo4jPassword') ?? '',
+      LOG_LEVEL: 'warn',
+    };
+    const cli = path.join(import.meta.dirname, '../../../bin/recgraph.js');
+
+    // arrange: start the CLI and kill it as soon as some batches are in the graph
+    const child = spawn(process.execPath, [cli, 'import', file, '--json'], {
+      env,
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    for (;;) {
+      const { recommendations } = await scope.counts(t.db);
+      if (recommendations > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    const partial = (await scope.counts(t.db)).recommendations;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(20_000);
+
+    const rerun = await runImport(t, { files: [file] });
+    expect(rerun.rejected).toBe(0);
+    expect(rerun.unchanged).toBe(partial);
+    expect(await scope.counts(t.db)).toEqual({
+      recommendations: 20_000,
+      sources: 20_000,
+      mechanisms: 1,
+    });
+    console.info(
+      `[kill] killed after ${partial} of 20000 rows; the rerun created ${rerun.created} and left ${rerun.unchanged} unchanged`,
+    );
+  });
+});
