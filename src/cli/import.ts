@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
+import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Db } from '../db/run.ts';
 import {
@@ -31,7 +32,7 @@ export async function importCommand(
   const bar = tty
     ? new cliProgress.SingleBar(
         {
-          format: '{phase} {file} [{bar}] {value}/{total} rows',
+          format: '{phase} {file} [{bar}] {percentage}% | {rows} rows | {eta_formatted} left',
           hideCursor: true,
           clearOnComplete: true,
         },
@@ -58,20 +59,21 @@ export async function importCommand(
         process.stderr.write(`${w.file}:${w.line}: warning: ${w.reason}\n`);
       },
       onProgress: (p) => {
-        if (bar && p.total !== undefined) {
+        const payload = { phase: p.phase, file: path.basename(p.file), rows: p.rows };
+        if (bar) {
+          // The bar measures bytes (known up front) and shows rows alongside.
           if (barFile !== p.file) {
-            bar.start(p.total, p.rows, { phase: p.phase, file: p.file });
+            bar.start(p.bytesTotal, p.bytesRead, payload);
             barFile = p.file;
-          } else bar.update(p.rows);
-          if (p.rows >= p.total) {
+          } else bar.update(p.bytesRead, payload);
+          if (p.bytesRead >= p.bytesTotal) {
             bar.stop();
             barFile = undefined;
           }
-        } else if (!bar && Date.now() - lastLine > 5000) {
+        } else if (Date.now() - lastLine > 5000) {
           lastLine = Date.now();
-          process.stderr.write(
-            `${p.phase}: ${p.file}: ${p.rows}${p.total ? `/${p.total}` : ''} rows\n`,
-          );
+          const percent = p.bytesTotal ? Math.floor((100 * p.bytesRead) / p.bytesTotal) : 100;
+          process.stderr.write(`${p.phase}: ${p.file}: ${p.rows} rows (${percent}%)\n`);
         }
       },
     },

@@ -1,7 +1,10 @@
 // Replaces each recommendation's multi-valued links with those of its record.
 UNWIND $rows AS row
 MATCH (r:Recommendation {id: row.id})
-CALL (r) {
+CALL (r, row) {
+  // Only a recommendation that existed before this batch can have links to replace.
+  WITH r, row
+  WHERE row.existed
   OPTIONAL MATCH (r)-[old:RECOMMENDED_BY|HAS_THEME|CONCERNS|SUPPORTS_SDG]->()
   DELETE old
 }

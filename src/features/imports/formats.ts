@@ -6,7 +6,7 @@ import type { UprSession } from '../reference/index.ts';
 import type { StateNameIndex } from '../states/index.ts';
 import { parseLine } from './ndjson.ts';
 import { isOhchrThematicListHeader, parseOhchrRow } from './ohchr-thematic-list.ts';
-import { head, readCsv, readLines } from './readers.ts';
+import { head, readCsv, readLines, type ReadPosition } from './readers.ts';
 import type { RecommendationRecord } from './recommendation-record.ts';
 
 export const FORMAT_NAMES = ['ndjson', 'ohchr-thematic-list'] as const;
@@ -36,7 +36,7 @@ export type ParsedRow =
 interface Format {
   /** True when the first bytes of a file look like this format. */
   detect(start: string, file: string): boolean;
-  rows(file: string, context: FormatContext): AsyncGenerator<ParsedRow>;
+  rows(file: string, context: FormatContext, position: ReadPosition): AsyncGenerator<ParsedRow>;
 }
 
 /** The dataset name recorded in source crosswalks when a row does not bring its own. */
@@ -45,9 +45,9 @@ export const datasetOf = (format: FormatName, file: string) => `${format}:${path
 const FORMATS: Record<FormatName, Format> = {
   ndjson: {
     detect: (start) => /^\s*\{/u.test(start),
-    async *rows(file, context) {
+    async *rows(file, context, position) {
       const dataset = datasetOf('ndjson', file);
-      for await (const raw of readLines(file)) {
+      for await (const raw of readLines(file, position)) {
         if ('reason' in raw) {
           yield { line: raw.line, ok: false, reason: raw.reason };
           continue;
@@ -67,11 +67,11 @@ const FORMATS: Record<FormatName, Format> = {
   },
   'ohchr-thematic-list': {
     detect: (start) => isOhchrThematicListHeader(start.split(/\r?\n/u)[0] ?? ''),
-    async *rows(file, context) {
+    async *rows(file, context, position) {
       const rowContext = { dataset: datasetOf('ohchr-thematic-list', file), ...context };
       // Thematic lists are small (hundreds of rows), so remembering their ids is cheap.
       const seen = new Set<string>();
-      for await (const raw of readCsv(file)) {
+      for await (const raw of readCsv(file, position)) {
         if ('reason' in raw) {
           yield { line: raw.line, ok: false, reason: raw.reason };
           continue;
@@ -110,10 +110,12 @@ export function resolveFormat(file: string, requested?: FormatName): FormatName 
   );
 }
 
+/** The rows of a file; `position.bytesRead` follows the reading (for progress). */
 export function readRows(
   file: string,
   format: FormatName,
   context: FormatContext,
+  position: ReadPosition = { bytesRead: 0 },
 ): AsyncGenerator<ParsedRow> {
-  return FORMATS[format].rows(file, context);
+  return FORMATS[format].rows(file, context, position);
 }

@@ -45,8 +45,9 @@ export async function writeBatch(
       },
     );
     if (changed.length) {
-      await tx.run(cypher('imports/upsert-recommendations'), { rows: changed });
-      await tx.run(cypher('imports/link-recommendations'), { rows: changed });
+      const rows = changed.map((r) => ({ ...r, existed: state.get(r.id)?.exists ?? false }));
+      await tx.run(cypher('imports/upsert-recommendations'), { rows });
+      await tx.run(cypher('imports/link-recommendations'), { rows });
     }
     return {
       created,

@@ -61,8 +61,8 @@ export interface ImportProgress {
   /** validate: first pass over the rows; write: second pass, batches written. */
   readonly phase: 'validate' | 'write';
   readonly rows: number;
-  /** Rows in the file (known once it has been validated). */
-  readonly total: number | undefined;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
 }
 
 export interface ImportOptions {
@@ -154,11 +154,13 @@ export async function runImport(
     seconds: 0,
   };
 
-  const scan = async (write: boolean) => {
+  /** One pass over every file: `count` tallies rows and reports problems, `write` writes them. */
+  const scan = async ({ count, write }: { count: boolean; write: boolean }) => {
     for (const [index, { file, format }] of plan.entries()) {
       const fileSummary = summary.files[index]!;
       const phase = write ? 'write' : 'validate';
-      const total = write ? fileSummary.read : undefined;
+      const bytesTotal = fs.statSync(file).size;
+      const position = { bytesRead: 0 };
       let rows = 0;
       let batch: HashedRecord[] = [];
       let mechanisms = new Map<string, MechanismHint>();
@@ -172,25 +174,33 @@ export async function runImport(
         batch = [];
         mechanisms = new Map();
       };
-      for await (const row of readRows(file, format, context)) {
-        if (!write) countRow(summary, fileSummary, file, row, options);
+      for await (const row of readRows(file, format, context, position)) {
+        if (count) countRow(summary, fileSummary, file, row, options);
         if (write && row.ok) {
           batch.push({ ...row.record, contentHash: contentHash(row.record) });
           if (row.mechanism) mechanisms.set(row.record.mechanism, row.mechanism);
           if (batch.length >= batchSize) await flush();
         }
-        if (++rows % batchSize === 0) options.onProgress?.({ file, phase, rows, total });
+        if (++rows % batchSize === 0)
+          options.onProgress?.({ file, phase, rows, bytesRead: position.bytesRead, bytesTotal });
       }
       if (write) await flush();
-      options.onProgress?.({ file, phase, rows, total });
+      options.onProgress?.({ file, phase, rows, bytesRead: bytesTotal, bytesTotal });
     }
   };
 
-  // Pass 1 validates every file (rows are streamed, not kept); pass 2 writes. --strict stops in
-  // between when anything was rejected, --dry-run always does.
-  await scan(false);
-  if (!options.dryRun && !(options.strict && summary.rejected > 0)) {
-    await scan(true);
+  // Rows are streamed, never all kept. A plain import validates and writes in one pass; --strict
+  // validates every file first and writes in a second pass only when nothing was rejected.
+  if (options.dryRun) {
+    await scan({ count: true, write: false });
+  } else if (options.strict) {
+    await scan({ count: true, write: false });
+    if (summary.rejected === 0) {
+      await scan({ count: false, write: true });
+      summary.written = true;
+    }
+  } else {
+    await scan({ count: true, write: true });
     summary.written = true;
   }
   for (const file of summary.files) {

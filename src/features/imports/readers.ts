@@ -9,15 +9,22 @@ import { parse, type CsvError } from 'csv-parse';
 
 export type RawRow<T> = { line: number; value: T } | { line: number; reason: string };
 
+/** Updated by the readers as they go: how many bytes of the file have been read. */
+export interface ReadPosition {
+  bytesRead: number;
+}
+
 /** U+FFFD is what decoding puts where bytes were not valid UTF-8. */
 const INVALID_UTF8 = '\uFFFD';
 
 /** Lines of a UTF-8 text file, skipping blank ones. */
-export async function* readLines(file: string): AsyncGenerator<RawRow<string>> {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
+export async function* readLines(
+  file: string,
+  position: ReadPosition = { bytesRead: 0 },
+): AsyncGenerator<RawRow<string>> {
+  const input = fs.createReadStream(file, { encoding: 'utf8' });
+  input.on('data', () => (position.bytesRead = input.bytesRead));
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line++;
@@ -31,9 +38,14 @@ export async function* readLines(file: string): AsyncGenerator<RawRow<string>> {
  * Records of a CSV file with a header row, as column -> value. Rows with the wrong number of
  * columns or broken quoting are rejected, not fatal.
  */
-export async function* readCsv(file: string): AsyncGenerator<RawRow<Record<string, string>>> {
+export async function* readCsv(
+  file: string,
+  position: ReadPosition = { bytesRead: 0 },
+): AsyncGenerator<RawRow<Record<string, string>>> {
   const skipped: { line: number; reason: string }[] = [];
-  const parser = fs.createReadStream(file).pipe(
+  const input = fs.createReadStream(file);
+  input.on('data', () => (position.bytesRead = input.bytesRead));
+  const parser = input.pipe(
     parse({
       columns: true,
       bom: true,

@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:import`: import throughput and memory, each run in a fresh embedded Neo4j store.
+ *
+ * 1. recgraph's importer (`runImport`: streaming, validation, normalisation, content hashes,
+ *    batched transactions) on a deterministic 300k-row NDJSON (bench/generate-ndjson.ts).
+ * 2. A minimal loader that writes the same nodes and relationships with plain UNWIND batches
+ *    through the driver, no validation: the floor to compare against, in the same run.
+ *
+ * Prints rows/s, seconds and peak RSS for both, and the ratio. Options: --rows N (default 300000).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { pino } from 'pino';
+import { PROJECT_ROOT } from '../src/config.ts';
+import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { Db } from '../src/db/run.ts';
+import { runImport } from '../src/features/imports/index.ts';
+import { referenceDataMigration } from '../src/features/reference/index.ts';
+import { generate } from './generate-ndjson.ts';
+
+const logger = pino({ level: 'warn' });
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const rows = Number(arg('--rows', '300000'));
+const file = path.join(PROJECT_ROOT, '.tmp', 'bench', `recs-${rows}.ndjson`);
+
+interface Store {
+  driver: Driver;
+  db: Db;
+  stop(): Promise<void>;
+}
+
+async function freshStore(): Promise<Store> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-bench-'));
+  const handle = await startEmbedded({ dataDir, heap: '2g', pageCache: '1g', port: 0 }, logger);
+  const driver = neo4j.driver(handle.uri);
+  const db = new Db(driver, 'neo4j', logger);
+  await migrate(db, logger, [referenceDataMigration]);
+  return {
+    driver,
+    db,
+    async stop() {
+      await driver.close();
+      await stopEmbedded(dataDir, logger);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Peak RSS of this process so far, in MiB. */
+const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+const MINIMAL = `
+UNWIND $rows AS row
+MATCH (s:State {iso3: row.state})
+MATCH (m:Mechanism {code: row.mechanism})
+CREATE (r:Recommendation {id: row.id, text: row.text, language: row.language, year: row.year, cycle: row.cycle,
+  paragraph: row.paragraph, response: row.response, state: row.state, mechanism: row.mechanism, documentSymbol: row.documentSymbol})
+CREATE (r)-[:ADDRESSED_TO]->(s)
+CREATE (r)-[:ISSUED_BY]->(m)
+MERGE (d:Document {symbol: row.documentSymbol})
+CREATE (r)-[:IN_DOCUMENT]->(d)
+CREATE (src:SourceRecord {dataset: row.dataset, sourceId: row.sourceId})
+CREATE (r)-[:FROM_SOURCE]->(src)
+FOREACH (iso3 IN row.recommendingStates | MERGE (x:State {iso3: iso3}) MERGE (r)-[:RECOMMENDED_BY]->(x))
+FOREACH (code IN row.themes | MERGE (t:Theme {scheme: 'UHRI_LEGACY', code: code}) MERGE (r)-[:HAS_THEME]->(t))
+FOREACH (code IN row.groups | MERGE (g:AffectedGroup {code: code}) MERGE (r)-[:CONCERNS]->(g))
+FOREACH (code IN row.targets | MERGE (t:SdgTarget {code: code}) MERGE (r)-[:SUPPORTS_SDG]->(t))`;
+
+async function minimalLoad(driver: Driver): Promise<void> {
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file, 'utf8'),
+    crlfDelay: Infinity,
+  });
+  let batch: Record<string, unknown>[] = [];
+  const flush = async () => {
+    await driver.executeQuery(MINIMAL, { rows: batch }, { database: 'neo4j' });
+    batch = [];
+  };
+  for await (const line of lines) {
+    if (!line) continue;
+    const v = JSON.parse(line) as {
+      mechanism: string;
+      state: string;
+      text: string;
+      language: string;
+      year: number;
+      cycle: number;
+      paragraph: string;
+      response: string | null;
+      documentSymbol: string;
+      recommendingStates: string[];
+      themes: { code: string }[];
+      affectedPersons: { code: string }[];
+      sdgTargets: string[];
+      source: { dataset: string; id: string };
+    };
+    batch.push({
+      id: `${v.documentSymbol}#${v.paragraph}`,
+      mechanism: v.mechanism,
+      state: v.state,
+      text: v.text,
+      language: v.language,
+      year: neo4j.int(v.year),
+      cycle: neo4j.int(v.cycle),
+      paragraph: v.paragraph,
+      response: v.response,
+      documentSymbol: v.documentSymbol,
+      recommendingStates: v.recommendingStates,
+      themes: v.themes.map((t) => t.code),
+      groups: v.affectedPersons.map((g) => g.code),
+      targets: v.sdgTargets,
+      dataset: v.source.dataset,
+      sourceId: v.source.id,
+    });
+    if (batch.length === 1000) await flush();
+  }
+  if (batch.length) await flush();
+}
+
+async function timed(label: string, work: () => Promise<void>) {
+  const started = performance.now();
+  await work();
+  const seconds = (performance.now() - started) / 1000;
+  const result = {
+    label,
+    seconds: Math.round(seconds * 10) / 10,
+    rowsPerSecond: Math.round(rows / seconds),
+    peakRssMiB: peakRssMiB(),
+  };
+  console.log(
+    `${label.padEnd(16)} ${String(result.seconds).padStart(7)} s  ${String(result.rowsPerSecond).padStart(7)} rows/s  peak RSS ${result.peakRssMiB} MiB`,
+  );
+  return result;
+}
+
+if (!fs.existsSync(file)) generate(rows, file);
+console.log(
+  `bench:import: ${rows} rows from ${path.relative(PROJECT_ROOT, file)} (${Math.round(fs.statSync(file).size / 2 ** 20)} MiB), ${os.cpus().length} cores`,
+);
+
+const ours = await freshStore();
+let recgraph;
+try {
+  recgraph = await timed('recgraph import', async () => {
+    const summary = await runImport({ db: ours.db }, { files: [file] });
+    if (summary.created !== rows)
+      throw new Error(`expected ${rows} created, got ${JSON.stringify(summary)}`);
+  });
+} finally {
+  await ours.stop();
+}
+
+const floor = await freshStore();
+let minimal;
+try {
+  minimal = await timed('minimal UNWIND', () => minimalLoad(floor.driver));
+} finally {
+  await floor.stop();
+}
+console.log(
+  `ratio recgraph/minimal: ${(recgraph.seconds / minimal.seconds).toFixed(2)}x (goal <= 1.5x; goal >= 10000 rows/s)`,
+);
