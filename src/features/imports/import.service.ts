@@ -29,9 +29,8 @@ export interface Rejection {
   readonly reason: string;
 }
 
-export interface FileSummary {
-  readonly file: string;
-  readonly format: FormatName;
+/** Rows read, and what became of them. */
+export interface ImportCounts {
   read: number;
   created: number;
   updated: number;
@@ -40,14 +39,13 @@ export interface FileSummary {
   warnings: number;
 }
 
-export interface ImportSummary {
+export interface FileSummary extends ImportCounts {
+  readonly file: string;
+  readonly format: FormatName;
+}
+
+export interface ImportSummary extends ImportCounts {
   readonly files: FileSummary[];
-  read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  warnings: number;
   /** Whether anything was written (false for --dry-run, and for --strict with rejections). */
   written: boolean;
   readonly mechanismsCreated: string[];

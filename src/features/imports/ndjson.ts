@@ -8,7 +8,13 @@ import { z } from 'zod';
 import { RESPONSES } from '../recommendations/index.ts';
 import type { StateNameIndex } from '../states/index.ts';
 import { deriveId } from './identity.ts';
-import { slug, type RecommendationRecord, type ThemeRef } from './recommendation-record.ts';
+import {
+  slug,
+  themeFromLabel,
+  unknownRecommendingState,
+  type RecommendationRecord,
+  type ThemeRef,
+} from './recommendation-record.ts';
 
 const MECHANISM_KINDS = ['UPR', 'TREATY_BODY', 'SPECIAL_PROCEDURE', 'REGIONAL', 'OTHER'] as const;
 
@@ -119,11 +125,8 @@ export function recommendationJsonSchema(): Record<string, unknown> {
 }
 
 function theme(value: z.infer<typeof ThemeSchema>): ThemeRef {
-  if (typeof value !== 'string')
-    return { scheme: value.scheme, code: value.code, label: value.label ?? value.code };
-  const coded = /^([A-Z]\d{1,2})\s+(.+)$/u.exec(value);
-  if (coded) return { scheme: 'UHRI_LEGACY', code: coded[1]!, label: coded[2]! };
-  return { scheme: 'UHRI', code: slug(value), label: value };
+  if (typeof value === 'string') return themeFromLabel(value);
+  return { scheme: value.scheme, code: value.code, label: value.label ?? value.code };
 }
 
 export type LineResult =
@@ -168,7 +171,7 @@ export function parseLine(
       if (!recommending.includes(iso3)) recommending.push(iso3);
     } else {
       unmatched.push(name);
-      warnings.push(`unknown recommending state ${JSON.stringify(name)} kept as written`);
+      warnings.push(unknownRecommendingState(name));
     }
   }
   const paragraph = v.paragraph ?? null;

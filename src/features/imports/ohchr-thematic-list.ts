@@ -6,7 +6,12 @@
 import type { StateNameIndex } from '../states/index.ts';
 import type { UprSession } from '../reference/index.ts';
 import type { UprResponse } from '../recommendations/index.ts';
-import { slug, type RecommendationRecord, type ThemeRef } from './recommendation-record.ts';
+import {
+  slug,
+  themeFromLabel,
+  unknownRecommendingState,
+  type RecommendationRecord,
+} from './recommendation-record.ts';
 
 export const OHCHR_THEMATIC_LIST_COLUMNS = [
   'cycle',
@@ -49,13 +54,6 @@ const list = (text: string) =>
     .split('|')
     .map((part) => part.trim())
     .filter(Boolean);
-
-/** "A12 Acceptance of international norms" is the coded legacy taxonomy; bare names are current UHRI. */
-function theme(text: string): ThemeRef {
-  const coded = /^([A-Z]\d{1,2})\s+(.+)$/u.exec(text);
-  if (coded) return { scheme: 'UHRI_LEGACY', code: coded[1]!, label: coded[2]! };
-  return { scheme: 'UHRI', code: slug(text), label: text };
-}
 
 /**
  * "A/HRC/28/15/Add.1 - Para. 3" or "A/HRC/28/15/Add.1, para. 3" -> "A/HRC/28/15": the Working
@@ -102,9 +100,7 @@ export function parseOhchrRow(row: Record<string, string>, context: RowContext):
   const id = `${symbol}#${paragraph}`;
   return {
     ok: true,
-    warnings: recommending.unknown.map(
-      (name) => `unknown recommending state ${JSON.stringify(name)} kept as written`,
-    ),
+    warnings: recommending.unknown.map(unknownRecommendingState),
     record: {
       id,
       mechanism: 'UPR',
@@ -120,7 +116,7 @@ export function parseOhchrRow(row: Record<string, string>, context: RowContext):
       recommendingStates: recommending.iso3s,
       recommendingStatesUnmatched: recommending.unknown,
       response: POSITIONS[get('position').toLowerCase()] ?? null,
-      themes: list(get('themes')).map(theme),
+      themes: list(get('themes')).map(themeFromLabel),
       affectedGroups: list(get('affected_persons'))
         .filter((label) => label.toLowerCase() !== 'general')
         .map((label) => ({ code: slug(label), label })),

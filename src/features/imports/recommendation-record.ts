@@ -60,3 +60,17 @@ export function slug(label: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * A theme as sources write it: "A12 Acceptance of international norms" is OHCHR's older coded
+ * taxonomy (UHRI_LEGACY, code A12); a bare name is a current UHRI theme (code: its slug).
+ */
+export function themeFromLabel(text: string): ThemeRef {
+  const coded = /^([A-Z]\d{1,2})\s+(.+)$/u.exec(text);
+  if (coded) return { scheme: 'UHRI_LEGACY', code: coded[1]!, label: coded[2]! };
+  return { scheme: 'UHRI', code: slug(text), label: text };
+}
+
+/** The warning for a recommending state no name variant matches (the row is kept). */
+export const unknownRecommendingState = (name: string) =>
+  `unknown recommending state ${JSON.stringify(name)} kept as written`;
