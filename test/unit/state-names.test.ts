@@ -34,12 +34,23 @@ describe('StateNameIndex', () => {
     ['Словения', 'SVN'],
     ['Congo', 'COG'],
     ['Democratic Republic of the Congo', 'COD'],
+    ['C™te d’Ivoire', 'CIV'],
+    ['cotedivoire', 'CIV'],
+    ['democraticpeoplesrepublicofkorea', 'PRK'],
+    ['DPR Korea', 'PRK'],
+    ['St Vincent & the Grenadines', 'VCT'],
+    ['St. Lucia', 'LCA'],
+    ['unitedkingdom', 'GBR'],
+    ['elsalvador', 'SLV'],
+    ['El Salvador', 'SLV'],
   ])('resolves %s to %s', (name, iso3) => {
     expect(index.resolve(name)).toBe(iso3);
   });
 
   it('does not guess unknown names', () => {
     expect(index.resolve('Atlantis')).toBeUndefined();
+    expect(index.resolve('Korea')).toBeUndefined(); // two Koreas: never guessed
+    expect(index.resolve('&#40;Unknown&#41;')).toBeUndefined();
     expect(index.resolve('')).toBeUndefined();
   });
 

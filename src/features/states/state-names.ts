@@ -12,18 +12,45 @@ const LEADING_ARTICLE = /^(?:the|l'|le|la|les|el|los|las)\s+/iu;
  * @example nameKey('Gambia (the)') === nameKey('the Gambia') // 'gambia'
  */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/[’‘`´]/gu, "'")
-    .replace(/\*+/g, ' ')
-    .replace(ARTICLE_IN_PARENS, ' ')
-    .replace(/&/g, ' and ')
-    .toLowerCase()
-    .trim()
-    .replace(LEADING_ARTICLE, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/\p{Diacritic}/gu, '')
+      .replace(/[’‘`´]/gu, "'")
+      .replace(/\*+/g, ' ')
+      .replace(ARTICLE_IN_PARENS, ' ')
+      .replace(/&/g, ' and ')
+      .toLowerCase()
+      .trim()
+      .replace(LEADING_ARTICLE, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      // "St Lucia", "St. Kitts & Nevis"
+      .replace(/(^| )st( |$)/gu, '$1saint$2')
+  );
+}
+
+/** The key with its spaces removed, for sources that run words together ("costarica"). */
+const compactKey = (key: string) => key.replace(/ /g, '');
+
+/**
+ * Characters that MacRoman text shows when it was misread as Windows-1252 ("C™te d'Ivoire" for
+ * "Côte d'Ivoire"), mapped back through the bytes they stand for. Quotes and dashes are left
+ * alone: they are far more often real punctuation.
+ */
+// Windows-1252 bytes 0x80-0x9F (0xA0-0xFF are the Latin-1 code points). Written out because
+// Node's 'windows-1252' TextDecoder decodes these bytes as Latin-1 control characters.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const macRoman = new TextDecoder('macintosh');
+const MOJIBAKE = new Map<string, string>();
+for (let byte = 0x80; byte <= 0xff; byte++) {
+  const misread = byte < 0xa0 ? CP1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
+  if (!/[‘’“”–—…]/u.test(misread)) MOJIBAKE.set(misread, macRoman.decode(Uint8Array.of(byte)));
+}
+
+/** Reverses MacRoman-read-as-Windows-1252 residue; returns the text unchanged when there is none. */
+export function repairMojibake(text: string): string {
+  return [...text].map((ch) => MOJIBAKE.get(ch) ?? ch).join('');
 }
 
 /**
@@ -55,6 +82,7 @@ export function nameKeys(name: string): string[] {
 export class StateNameIndex {
   private readonly exact = new Map<string, string | null>();
   private readonly derived = new Map<string, string | null>();
+  private readonly compact = new Map<string, string | null>();
 
   /** @param states every state with its iso3 and the names it is known by */
   constructor(states: Iterable<{ iso3: string; names: readonly string[] }>) {
@@ -64,16 +92,35 @@ export class StateNameIndex {
         const [full, ...others] = nameKeys(name);
         if (full) add(this.exact, full, state.iso3);
         for (const key of others) add(this.derived, key, state.iso3);
+        for (const key of [full, ...others]) {
+          if (key) add(this.compact, compactKey(key), state.iso3);
+        }
+        // Run-together forms ("elsalvador") keep a leading article that nameKey drops.
+        const withArticle = name.replace(/^(el|la|le|los|las)\s+/iu, '$1');
+        add(this.compact, compactKey(nameKey(withArticle)), state.iso3);
       }
     }
   }
 
-  /** The ISO3 code for a name or code, or undefined when unknown or ambiguous. */
+  /**
+   * The ISO3 code for a name or code, or undefined when unknown or ambiguous. Tries, in order: the
+   * full name, a derived short form, the name with its words run together, and the same again
+   * after repairing MacRoman residue.
+   */
   resolve(name: string): string | undefined {
-    const key = nameKey(name);
-    const exact = this.exact.get(key);
-    if (exact !== undefined) return exact ?? undefined;
-    return this.derived.get(key) ?? undefined;
+    const lookup = (text: string) => {
+      const key = nameKey(text);
+      if (!key) return undefined;
+      const exact = this.exact.get(key);
+      if (exact !== undefined) return exact ?? undefined;
+      const derived = this.derived.get(key);
+      if (derived !== undefined) return derived ?? undefined;
+      return this.compact.get(compactKey(key)) ?? undefined;
+    };
+    const found = lookup(name);
+    if (found !== undefined) return found;
+    const repaired = repairMojibake(name);
+    return repaired === name ? undefined : lookup(repaired);
   }
   /**
    * Splits "Spain, Tunisia, Portugal" or "Bolivia, Plurinational State of, Chile" into states,
