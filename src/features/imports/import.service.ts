@@ -162,15 +162,24 @@ export async function runImport(
       let rows = 0;
       let batch: HashedRecord[] = [];
       let mechanisms = new Map<string, MechanismHint>();
+      // One batch is written while the next is parsed: the database and the parsing overlap, and
+      // batches still commit in file order (at most one in flight).
+      let inFlight: Promise<void> | undefined;
       const flush = async () => {
+        await inFlight;
         if (!batch.length) return;
-        const result = await writeBatch(ctx, batch, mechanisms);
-        fileSummary.created += result.created;
-        fileSummary.updated += result.updated;
-        fileSummary.unchanged += result.unchanged;
-        summary.mechanismsCreated.push(...result.mechanismsCreated);
+        const records = batch;
+        const hints = mechanisms;
         batch = [];
         mechanisms = new Map();
+        inFlight = writeBatch(ctx, records, hints).then((result) => {
+          fileSummary.created += result.created;
+          fileSummary.updated += result.updated;
+          fileSummary.unchanged += result.unchanged;
+          summary.mechanismsCreated.push(...result.mechanismsCreated);
+        });
+        // A failed write surfaces at the next flush; keep it from being reported as unhandled meanwhile.
+        inFlight.catch(() => undefined);
       };
       for await (const row of readRows(file, format, context, position)) {
         if (count) countRow(summary, fileSummary, file, row, options);
@@ -182,7 +191,10 @@ export async function runImport(
         if (++rows % batchSize === 0)
           options.onProgress?.({ file, phase, rows, bytesRead: position.bytesRead, bytesTotal });
       }
-      if (write) await flush();
+      if (write) {
+        await flush();
+        await inFlight;
+      }
       options.onProgress?.({ file, phase, rows, bytesRead: bytesTotal, bytesTotal });
     }
   };
