@@ -7,7 +7,9 @@ import type { StateNameIndex } from '../states/index.ts';
 import { parseLine } from './ndjson.ts';
 import { isOhchrThematicListHeader, parseOhchrRow } from './ohchr-thematic-list.ts';
 import { head, readCsv, readLines, type ReadPosition } from './readers.ts';
-import type { RecommendationRecord } from './recommendation-record.ts';
+import type { MechanismHint, RecommendationRecord } from './recommendation-record.ts';
+
+export type { MechanismHint };
 
 export const FORMAT_NAMES = ['ndjson', 'ohchr-thematic-list'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -15,12 +17,6 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 export interface FormatContext {
   readonly names: StateNameIndex;
   readonly sessions: ReadonlyMap<number, UprSession>;
-}
-
-/** A mechanism a row may create when its code is not yet known (NDJSON only). */
-export interface MechanismHint {
-  readonly kind: string | null;
-  readonly name: string | null;
 }
 
 export type ParsedRow =

@@ -1,7 +1,6 @@
 import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
-import type { MechanismHint } from './formats.ts';
-import type { RecommendationRecord } from './recommendation-record.ts';
+import type { MechanismHint, RecommendationRecord } from './recommendation-record.ts';
 
 /** A record with the hash of its content, which tells an unchanged re-import from an update. */
 export type HashedRecord = RecommendationRecord & { readonly contentHash: string };

@@ -39,6 +39,15 @@ export interface ImportCounts {
   warnings: number;
 }
 
+const noCounts = (): ImportCounts => ({
+  read: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected: 0,
+  warnings: 0,
+});
+
 export interface FileSummary extends ImportCounts {
   readonly file: string;
   readonly format: FormatName;
@@ -130,22 +139,8 @@ export async function runImport(
   const context = { names: await stateNameIndex({ ctx }), sessions: readUprSessions() };
 
   const summary: ImportSummary = {
-    files: plan.map(({ file, format }) => ({
-      file,
-      format,
-      read: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      warnings: 0,
-    })),
-    read: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    warnings: 0,
+    files: plan.map(({ file, format }) => ({ file, format, ...noCounts() })),
+    ...noCounts(),
     written: false,
     mechanismsCreated: [],
     rejections: [],

@@ -12,6 +12,7 @@ import {
   slug,
   themeFromLabel,
   unknownRecommendingState,
+  type MechanismHint,
   type RecommendationRecord,
   type ThemeRef,
 } from './recommendation-record.ts';
@@ -133,7 +134,7 @@ export type LineResult =
   | {
       ok: true;
       record: RecommendationRecord;
-      mechanism: { kind: string | null; name: string | null };
+      mechanism: MechanismHint;
       warnings: string[];
     }
   | { ok: false; reason: string };

@@ -46,6 +46,12 @@ export interface RecommendationRecord {
   readonly otherSources: readonly SourceRef[];
 }
 
+/** What a row says about a mechanism it may create when the code is not yet known (NDJSON). */
+export interface MechanismHint {
+  readonly kind: string | null;
+  readonly name: string | null;
+}
+
 export interface SourceRef {
   readonly dataset: string;
   readonly id: string;
