@@ -19,7 +19,7 @@ import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Db } from '../src/db/run.ts';
 import { runImport } from '../src/features/imports/index.ts';
-import { referenceDataMigration } from '../src/features/reference/index.ts';
+import { CODE_MIGRATIONS } from '../src/migrations.ts';
 import { generate } from './generate-ndjson.ts';
 
 const logger = pino({ level: 'warn' });
@@ -41,7 +41,7 @@ async function freshStore(): Promise<Store> {
   const handle = await startEmbedded({ dataDir, heap: '2g', pageCache: '1g', port: 0 }, logger);
   const driver = neo4j.driver(handle.uri);
   const db = new Db(driver, 'neo4j', logger);
-  await migrate(db, logger, [referenceDataMigration]);
+  await migrate(db, logger, CODE_MIGRATIONS);
   return {
     driver,
     db,

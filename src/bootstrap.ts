@@ -8,7 +8,7 @@ import { stopEmbedded } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { Db } from './db/run.ts';
 import { ensureDemoData } from './features/imports/index.ts';
-import { referenceDataMigration } from './features/reference/index.ts';
+import { CODE_MIGRATIONS } from './migrations.ts';
 import type { Logger } from './logger.ts';
 
 export interface Bootstrapped extends Connection {
@@ -23,7 +23,7 @@ export async function bootstrap(
   const connection = await connect(config.neo4j, logger);
   try {
     const db = new Db(connection.driver, connection.database, logger);
-    await migrate(db, logger, [referenceDataMigration]);
+    await migrate(db, logger, CODE_MIGRATIONS);
     if ((options.demoData ?? true) && config.demoData === 'auto') {
       await ensureDemoData({ db }, logger);
     }

@@ -11,12 +11,15 @@ import type { Db } from '../db/run.ts';
 import {
   exportNdjson,
   runImport,
+  type Encoding,
   type FormatName,
+  type ImportCounts,
   type ImportSummary,
 } from '../features/imports/index.ts';
 
 export interface ImportCommandOptions {
   format?: FormatName;
+  encoding?: Encoding;
   json?: boolean;
   strict?: boolean;
   dryRun?: boolean;
@@ -48,6 +51,7 @@ export async function importCommand(
       format: options.format,
       strict: options.strict,
       dryRun: options.dryRun,
+      encoding: options.encoding,
       onRejected: (r) => {
         bar?.stop();
         barFile = undefined;
@@ -87,13 +91,23 @@ export async function importCommand(
   return summary.rejected > 0 ? 1 : 0;
 }
 
+/** The counts that only some formats produce, when there are any. */
+function extras(c: ImportCounts): string {
+  const parts = [
+    c.joined ? `joined ${c.joined} to existing recommendations` : '',
+    c.pledges ? `voluntary pledges ${c.pledges}` : '',
+    c.skipped ? `skipped ${c.skipped} non-recommendations` : '',
+  ].filter(Boolean);
+  return parts.length ? `, ${parts.join(', ')}` : '';
+}
+
 function humanSummary(s: ImportSummary, options: ImportCommandOptions): string {
   const lines = s.files.map(
     (f) =>
-      `${f.file} (${f.format}): read ${f.read}, created ${f.created}, updated ${f.updated}, unchanged ${f.unchanged}, rejected ${f.rejected}, warnings ${f.warnings}`,
+      `${f.file} (${f.format}): read ${f.read}, created ${f.created}, updated ${f.updated}, unchanged ${f.unchanged}, rejected ${f.rejected}, warnings ${f.warnings}${extras(f)}`,
   );
   lines.push(
-    `total: read ${s.read}, created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}, warnings ${s.warnings} in ${s.seconds} s`,
+    `total: read ${s.read}, created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}, warnings ${s.warnings}${extras(s)} in ${s.seconds} s`,
   );
   if (s.mechanismsCreated.length) lines.push(`new mechanisms: ${s.mechanismsCreated.join(', ')}`);
   if (options.dryRun) lines.push('dry run: nothing was written');

@@ -7,8 +7,14 @@ import { bootstrap } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { embeddedStatus, launcherLogPath, startEmbedded, stopEmbedded } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
-import { FORMAT_NAMES, loadDemoData, type FormatName } from '../features/imports/index.ts';
-import { referenceDataMigration } from '../features/reference/index.ts';
+import {
+  ENCODINGS,
+  FORMAT_NAMES,
+  loadDemoData,
+  type Encoding,
+  type FormatName,
+} from '../features/imports/index.ts';
+import { CODE_MIGRATIONS } from '../migrations.ts';
 import { createLogger } from '../logger.ts';
 import { exportCommand, importCommand } from './import.ts';
 import { staleSchemaFiles, writeSchema } from './print-schema.ts';
@@ -72,7 +78,7 @@ program
     const { config, logger } = context();
     const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
     try {
-      const result = await migrate(database, logger, [referenceDataMigration]);
+      const result = await migrate(database, logger, CODE_MIGRATIONS);
       console.log(
         `migrations applied: ${result.applied.length}, already applied: ${result.skipped.length}`,
       );
@@ -107,10 +113,21 @@ program
   .option('--json', 'print the summary as JSON on the last line')
   .option('--strict', 'write nothing when any row is rejected')
   .option('--dry-run', 'validate only; write nothing')
+  .addOption(
+    new Option('--encoding <encoding>', 'text encoding of CSV files')
+      .choices(ENCODINGS)
+      .default('utf8'),
+  )
   .action(
     async (
       files: string[],
-      options: { format?: FormatName; json?: boolean; strict?: boolean; dryRun?: boolean },
+      options: {
+        format?: FormatName;
+        json?: boolean;
+        strict?: boolean;
+        dryRun?: boolean;
+        encoding?: Encoding;
+      },
     ) => {
       const { config, logger } = context();
       const { driver, db: database } = await bootstrap(config, logger, { demoData: false });

@@ -8,6 +8,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { DuplicateConflictError } from '../../src/errors.ts';
 import { ensureDemoData } from '../../src/features/imports/index.ts';
 import { referenceDataMigration } from '../../src/features/reference/index.ts';
+import { CODE_MIGRATIONS } from '../../src/migrations.ts';
 import { createTestApp, testLogger, type TestApp } from '../helpers/create-test-app.ts';
 import { uniqueId } from '../helpers/factories.ts';
 
@@ -19,13 +20,13 @@ afterAll(() => t.close());
 
 describe('migrations', () => {
   it('are recorded in the graph, and a rerun applies nothing', async () => {
-    const result = await migrate(t.db, testLogger(), [referenceDataMigration]);
+    const result = await migrate(t.db, testLogger(), CODE_MIGRATIONS);
     expect(result.applied).toEqual([]);
-    expect(result.skipped).toEqual(['V0001', 'V0002', 'V0003']);
+    expect(result.skipped).toEqual(['V0001', 'V0002', 'V0003', 'V0004', 'V0005']);
     const recorded = await t.db.read<{ version: string }>(
       'MATCH (m:__Migration) RETURN m.version AS version ORDER BY version',
     );
-    expect(recorded.map((r) => r.version)).toEqual(['V0001', 'V0002', 'V0003']);
+    expect(recorded.map((r) => r.version)).toEqual(['V0001', 'V0002', 'V0003', 'V0004', 'V0005']);
   });
 
   it('create a uniqueness constraint for every natural key and the full-text index', async () => {
@@ -41,6 +42,7 @@ describe('migrations', () => {
         'theme_scheme_code',
         'sdg_target_code',
         'source_record_key',
+        'pledge_id',
       ]),
     );
     const fulltext = await t.db.read<{ name: string }>(

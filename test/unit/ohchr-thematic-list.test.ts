@@ -1,15 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRows, type ParsedRow } from '../../src/features/imports/formats.ts';
-import { readReferenceData, readUprSessions } from '../../src/features/reference/index.ts';
-import { StateNameIndex } from '../../src/features/states/index.ts';
+import { referenceFormatContext } from '../helpers/format-context.ts';
 
 const SAMPLE = path.join(import.meta.dirname, '../fixtures/ohchr-thematic-list-sample.csv');
 const rows: ParsedRow[] = [];
-for await (const row of readRows(SAMPLE, 'ohchr-thematic-list', {
-  names: new StateNameIndex(readReferenceData().states),
-  sessions: readUprSessions(),
-})) {
+for await (const row of readRows(SAMPLE, 'ohchr-thematic-list', referenceFormatContext())) {
   rows.push(row);
 }
 const records = rows.flatMap((row) => (row.ok ? [row.record] : []));

@@ -1,5 +1,12 @@
-// For each incoming row: does its recommendation exist, and what did this source say last time?
+// For each incoming row: does its recommendation exist, what did this source say last time, and
+// (for sources whose ids come from the wording) which existing recommendation has the same
+// mechanism, state, cycle and wording under another id.
 UNWIND $rows AS row
 OPTIONAL MATCH (r:Recommendation {id: row.id})
 OPTIONAL MATCH (src:SourceRecord {dataset: row.source.dataset, sourceId: row.source.id})
-RETURN row.id AS id, r IS NOT NULL AS exists, src.contentHash AS contentHash
+CALL (r, row) {
+  OPTIONAL MATCH (same:Recommendation {textKey: row.textKey})
+  WHERE r IS NULL AND row.adoptByText
+  RETURN min(same.id) AS adoptedId
+}
+RETURN row.index AS index, r IS NOT NULL AS exists, src.contentHash AS contentHash, adoptedId

@@ -2,21 +2,35 @@
  * The import formats: how to recognise a file and turn its rows into canonical records.
  */
 import path from 'node:path';
-import type { UprSession } from '../reference/index.ts';
+import type { MappedTheme, UprCycle, UprSession } from '../reference/index.ts';
 import type { StateNameIndex } from '../states/index.ts';
 import { parseLine } from './ndjson.ts';
 import { isOhchrThematicListHeader, parseOhchrRow } from './ohchr-thematic-list.ts';
-import { head, readCsv, readLines, type ReadPosition } from './readers.ts';
+import { head, readCsv, readLines, type Encoding, type ReadPosition } from './readers.ts';
 import type { MechanismHint, RecommendationRecord } from './recommendation-record.ts';
+import { isUhriJson, parseAnnotation, readUhriJson, readUhriXlsx } from './uhri.ts';
+import { isUprInfoHeader, isUprReportHeader, parseUprInfoRow, parseUprReportRow } from './upr.ts';
 
 export type { MechanismHint };
 
-export const FORMAT_NAMES = ['ndjson', 'ohchr-thematic-list'] as const;
+export const FORMAT_NAMES = [
+  'ndjson',
+  'ohchr-thematic-list',
+  'upr-info',
+  'upr-report',
+  'uhri',
+] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export interface FormatContext {
   readonly names: StateNameIndex;
   readonly sessions: ReadonlyMap<number, UprSession>;
+  readonly cycles: readonly UprCycle[];
+  readonly uprInfoIssues: ReadonlyMap<string, MappedTheme>;
+  /** Mechanism code by the name key of its code and names (for UHRI's Body). */
+  readonly mechanismsByName: ReadonlyMap<string, string>;
+  /** The text encoding of CSV files. */
+  readonly encoding: Encoding;
 }
 
 export type ParsedRow =
@@ -27,7 +41,8 @@ export type ParsedRow =
       mechanism?: MechanismHint;
       warnings: string[];
     }
-  | { line: number; ok: false; reason: string };
+  /** `skipped`: a row that is not a recommendation (UHRI concerns), left out without error. */
+  | { line: number; ok: false; reason: string; skipped?: boolean };
 
 interface Format {
   /** True when the first bytes of a file look like this format. */
@@ -67,7 +82,7 @@ const FORMATS: Record<FormatName, Format> = {
       const rowContext = { dataset: datasetOf('ohchr-thematic-list', file), ...context };
       // Thematic lists are small (hundreds of rows), so remembering their ids is cheap.
       const seen = new Set<string>();
-      for await (const raw of readCsv(file, position)) {
+      for await (const raw of readCsv(file, position, context.encoding)) {
         if ('reason' in raw) {
           yield { line: raw.line, ok: false, reason: raw.reason };
           continue;
@@ -88,7 +103,63 @@ const FORMATS: Record<FormatName, Format> = {
       }
     },
   },
+  'upr-info': {
+    detect: (start) => isUprInfoHeader(start.split(/\r\n|\r|\n/u)[0] ?? ''),
+    rows: (file, context, position) =>
+      csvRows(file, context, position, (row, line, rowContext) =>
+        parseUprInfoRow(row, line, { ...rowContext, dataset: datasetOf('upr-info', file) }),
+      ),
+  },
+  'upr-report': {
+    detect: (start) => isUprReportHeader(start.split(/\r\n|\r|\n/u)[0] ?? ''),
+    rows: (file, context, position) =>
+      csvRows(file, context, position, (row, line, rowContext) =>
+        parseUprReportRow(row, line, { ...rowContext, dataset: datasetOf('upr-report', file) }),
+      ),
+  },
+  uhri: {
+    detect: (start, file) => /\.xlsx$/iu.test(file) || isUhriJson(start),
+    async *rows(file, context, position) {
+      const annotations = /\.xlsx$/iu.test(file)
+        ? readUhriXlsx(file, position)
+        : readUhriJson(file, position);
+      const rowContext = { ...context, dataset: 'uhri' };
+      for await (const raw of annotations) {
+        if ('reason' in raw) {
+          yield { line: raw.line, ok: false, reason: raw.reason };
+          continue;
+        }
+        for (const result of parseAnnotation(raw.value, rowContext)) {
+          yield result.ok ? { line: raw.line, ...result } : { line: raw.line, ...result };
+        }
+      }
+    },
+  },
 };
+
+/** CSV rows through a row parser, with the reader's own rejections in their place. */
+async function* csvRows(
+  file: string,
+  context: FormatContext,
+  position: ReadPosition,
+  parse: (
+    row: Record<string, string>,
+    line: number,
+    context: FormatContext,
+  ) =>
+    { ok: true; record: RecommendationRecord; warnings: string[] } | { ok: false; reason: string },
+): AsyncGenerator<ParsedRow> {
+  for await (const raw of readCsv(file, position, context.encoding)) {
+    if ('reason' in raw) {
+      yield { line: raw.line, ok: false, reason: raw.reason };
+      continue;
+    }
+    const result = parse(raw.value, raw.line, context);
+    yield result.ok
+      ? { line: raw.line, ok: true, record: result.record, warnings: result.warnings }
+      : { line: raw.line, ok: false, reason: result.reason };
+  }
+}
 
 /**
  * The format of a file: the one asked for, else the single format whose detector accepts it.

@@ -43,3 +43,75 @@ export function deriveId(parts: IdentityParts): string {
   if (parts.paragraph) return `${base}#${parts.paragraph}`;
   return `${base}#t${textFingerprint(parts.text)}`;
 }
+
+/**
+ * A UPR Working Group report line reduced to its recommendation: "95.62  Establish ... officials
+ * (Austria);" -> paragraph "95.62", body "Establish ... officials", recommending "Austria".
+ * Paragraph numbers come as "128.3.2", "128.3..2" or "114.42."; the trailing parentheses may be
+ * followed by stray ". );" left by PDF extraction.
+ */
+export interface UprText {
+  readonly paragraph: string | null;
+  readonly body: string;
+  /** The recommending states as written in the last parentheses, or null when there are none. */
+  readonly recommending: string | null;
+}
+
+const PARAGRAPH = /^\s*(\d{1,3}(?:\s*\.+\s*\d{1,3})*)\.?(?=[\s,]|\p{L})[\s,]*/u;
+// One level of nesting: "(Iran (Islamic Republic of));", "(Bolivia (Plurinational State of), Chile);".
+const TRAILING_PARENS = /\s*\(((?:[^()]|\([^()]*\))*)\)[\s.;,)]*$/u;
+
+export function parseUprText(text: string): UprText {
+  let rest = text.trim();
+  let paragraph: string | null = null;
+  const numbered = PARAGRAPH.exec(rest);
+  if (numbered) {
+    paragraph = numbered[1]!.replace(/[\s.]+/gu, '.');
+    rest = rest.slice(numbered[0].length);
+  }
+  let recommending: string | null = null;
+  const parens = TRAILING_PARENS.exec(rest);
+  if (parens) {
+    recommending = parens[1]!.replace(/\s+/gu, ' ').trim();
+    rest = rest.slice(0, parens.index);
+  }
+  return { paragraph, body: rest.replace(/[\s;]+$/u, '').trim(), recommending };
+}
+
+/**
+ * What identifies a UPR recommendation's wording across sources: the text without paragraph
+ * number and without trailing parenthesised groups (recommending states, but also "(CED)" that
+ * one source keeps and another drops), then fingerprinted.
+ */
+export function uprTextFingerprint(text: string): string {
+  let body = parseUprText(text).body;
+  for (let parens = TRAILING_PARENS.exec(body); parens; parens = TRAILING_PARENS.exec(body)) {
+    body = body.slice(0, parens.index);
+  }
+  // "To abolish ..." in one source is "Abolish ..." in the other.
+  body = body.replace(/^\s*to\s+/iu, '');
+  return textFingerprint(body || text);
+}
+
+/**
+ * The key under which the same recommendation from different sources meets: mechanism, state,
+ * cycle and the wording's fingerprint. Stored on every recommendation (`textKey`).
+ */
+export function textKey(r: {
+  readonly mechanism: string;
+  readonly state: string;
+  readonly cycle: number | null;
+  readonly text: string;
+}): string {
+  return `${r.mechanism}/${r.state}/c${r.cycle ?? '-'}/${uprTextFingerprint(r.text)}`;
+}
+
+/**
+ * The id of a UPR recommendation from a source without document symbol (UPR Info, parsed
+ * Working Group reports): one id per state, cycle and wording, so both sources derive the same
+ * id whichever comes first.
+ * @example uprTextId('AFG', 1, 'Submit its delayed reports ...') === 'UPR/AFG/c1#t3f9a…'
+ */
+export function uprTextId(state: string, cycle: number, text: string): string {
+  return `UPR/${state}/c${cycle}#t${uprTextFingerprint(text)}`;
+}

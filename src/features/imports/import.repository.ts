@@ -2,21 +2,40 @@ import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { MechanismHint, RecommendationRecord } from './recommendation-record.ts';
 
-/** A record with the hash of its content, which tells an unchanged re-import from an update. */
-export type HashedRecord = RecommendationRecord & { readonly contentHash: string };
+/**
+ * A record ready to write: the hash of its content (which tells an unchanged re-import from an
+ * update) and the key under which the same wording meets across sources.
+ */
+export type HashedRecord = RecommendationRecord & {
+  readonly contentHash: string;
+  readonly textKey: string;
+};
 
 export interface BatchResult {
   readonly created: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** New source rows that joined a recommendation that already existed (same id or same wording). */
+  readonly joined: number;
+  readonly pledges: number;
   /** Mechanism codes this batch created. */
   readonly mechanismsCreated: string[];
 }
 
+type Classified = {
+  index: number;
+  exists: boolean;
+  contentHash: string | null;
+  adoptedId: string | null;
+};
+
+const sourceKey = (r: RecommendationRecord) => `${r.source.dataset}\u0000${r.source.id}`;
+
 /**
  * Writes one batch in one transaction: creates unknown mechanisms, then writes only the records
  * that are new or changed (a record whose source said the same last time is left untouched, so a
- * re-import writes nothing), replacing their multi-valued links.
+ * re-import writes nothing). Links are scoped to the source that states them, so several sources
+ * of one recommendation add up.
  */
 export async function writeBatch(
   { db }: DbContext,
@@ -24,15 +43,53 @@ export async function writeBatch(
   mechanisms: ReadonlyMap<string, MechanismHint>,
 ): Promise<BatchResult> {
   return db.transaction(async (tx) => {
-    const known = await tx.run<{ id: string; exists: boolean; contentHash: string | null }>(
-      cypher('imports/classify-recommendations'),
-      { rows: records.map((r) => ({ id: r.id, source: r.source })) },
-    );
-    const state = new Map(known.map((row) => [row.id, row]));
-    const changed = records.filter((r) => state.get(r.id)?.contentHash !== r.contentHash);
-    const created = new Set(changed.filter((r) => !state.get(r.id)?.exists).map((r) => r.id)).size;
+    const pledges = records.filter((r) => r.kind === 'PLEDGE');
+    const recommendations = records.filter((r) => r.kind !== 'PLEDGE');
+    const classify = async (query: string, rows: readonly HashedRecord[]) => {
+      const found = rows.length
+        ? await tx.run<Classified>(query, {
+            rows: rows.map((r, index) => ({
+              index,
+              id: r.id,
+              source: r.source,
+              textKey: r.textKey,
+              adoptByText: r.adoptByText ?? false,
+            })),
+          })
+        : [];
+      const byIndex = new Map(found.map((row) => [row.index, row]));
+      return rows.map((record, index) => {
+        const row = byIndex.get(index)!;
+        // A row joins the recommendation that has its wording under another id.
+        return {
+          record: row.adoptedId ? { ...record, id: row.adoptedId } : record,
+          existed: row.exists || row.adoptedId !== null,
+          sourceKnown: row.contentHash !== null,
+          unchanged: row.contentHash === record.contentHash,
+        };
+      });
+    };
+    const classified = [
+      ...(await classify(cypher('imports/classify-recommendations'), recommendations)),
+      ...(await classify(cypher('imports/classify-pledges'), pledges)),
+    ];
+    const changed = classified.filter((c) => !c.unchanged);
+    // Per row: a new source either creates its recommendation or joins one that exists (from
+    // another source, or from an earlier row of this batch: UPR Info has a row per recommending
+    // state); a known source whose content changed is an update.
+    const createdIds = new Set<string>();
+    let created = 0;
+    let joined = 0;
+    for (const c of changed) {
+      if (c.sourceKnown) continue;
+      if (c.existed || createdIds.has(c.record.id)) joined++;
+      else {
+        createdIds.add(c.record.id);
+        created++;
+      }
+    }
 
-    const codes = [...new Set(changed.map((r) => r.mechanism))];
+    const codes = [...new Set(changed.map((c) => c.record.mechanism))];
     const merged = await tx.run<{ code: string; created: boolean }>(
       cypher('imports/merge-mechanisms'),
       {
@@ -43,15 +100,27 @@ export async function writeBatch(
         })),
       },
     );
-    if (changed.length) {
-      const rows = changed.map((r) => ({ ...r, existed: state.get(r.id)?.exists ?? false }));
-      await tx.run(cypher('imports/upsert-recommendations'), { rows });
-      await tx.run(cypher('imports/link-recommendations'), { rows });
+    const changedRecommendations = changed
+      .filter((c) => c.record.kind !== 'PLEDGE')
+      .map((c) => ({
+        ...c.record,
+        weak: c.record.weak ?? [],
+        existed: c.existed,
+        sourceKey: sourceKey(c.record),
+      }));
+    if (changedRecommendations.length) {
+      await tx.run(cypher('imports/upsert-recommendations'), { rows: changedRecommendations });
+      await tx.run(cypher('imports/link-recommendations'), { rows: changedRecommendations });
     }
+    const changedPledges = changed.filter((c) => c.record.kind === 'PLEDGE').map((c) => c.record);
+    if (changedPledges.length)
+      await tx.run(cypher('imports/upsert-pledges'), { rows: changedPledges });
     return {
       created,
-      updated: changed.length - created,
+      updated: changed.length - created - joined,
       unchanged: records.length - changed.length,
+      joined,
+      pledges: pledges.length,
       mechanismsCreated: merged.filter((m) => m.created).map((m) => m.code),
     };
   });
@@ -60,4 +129,11 @@ export async function writeBatch(
 export async function countRecommendations({ db }: DbContext): Promise<number> {
   const rows = await db.read<{ count: number }>(cypher('imports/count-recommendations'));
   return rows[0]?.count ?? 0;
+}
+
+/** Mechanism codes by the name keys of their codes and names, for sources that name bodies. */
+export async function findMechanismNames({
+  db,
+}: DbContext): Promise<{ code: string; name: string | null }[]> {
+  return db.read(cypher('imports/find-mechanism-names'));
 }

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Context } from '../../context.ts';
-import { readUprSessions } from '../reference/index.ts';
-import { stateNameIndex } from '../states/index.ts';
+import { readUprCycles, readUprInfoIssueMap, readUprSessions } from '../reference/index.ts';
+import { nameKey, stateNameIndex } from '../states/index.ts';
 import {
   readRows,
   resolveFormat,
@@ -15,7 +15,9 @@ import {
   type MechanismHint,
   type ParsedRow,
 } from './formats.ts';
-import { writeBatch, type HashedRecord } from './import.repository.ts';
+import { textKey } from './identity.ts';
+import { findMechanismNames, writeBatch, type HashedRecord } from './import.repository.ts';
+import type { Encoding } from './readers.ts';
 import type { RecommendationRecord } from './recommendation-record.ts';
 
 /** Rows per transaction: large enough to amortise round trips, small enough for a bounded heap. */
@@ -36,7 +38,13 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows that are not recommendations and were left out on purpose (UHRI concerns/observations). */
+  skipped: number;
   warnings: number;
+  /** New source rows that joined an existing recommendation (another row or source had brought it). */
+  joined: number;
+  /** Rows that were voluntary pledges (stored apart from recommendations). */
+  pledges: number;
 }
 
 const noCounts = (): ImportCounts => ({
@@ -45,7 +53,10 @@ const noCounts = (): ImportCounts => ({
   updated: 0,
   unchanged: 0,
   rejected: 0,
+  skipped: 0,
   warnings: 0,
+  joined: 0,
+  pledges: 0,
 });
 
 export interface FileSummary extends ImportCounts {
@@ -81,6 +92,8 @@ export interface ImportOptions {
   /** Validate only. */
   readonly dryRun?: boolean;
   readonly batchSize?: number;
+  /** Text encoding of CSV files (default utf8). */
+  readonly encoding?: Encoding | undefined;
   readonly onRejected?: (rejection: Rejection) => void;
   readonly onWarning?: (warning: Rejection) => void;
   readonly onProgress?: (progress: ImportProgress) => void;
@@ -136,7 +149,19 @@ export async function runImport(
     if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
   }
   const plan = options.files.map((file) => ({ file, format: resolveFormat(file, options.format) }));
-  const context = { names: await stateNameIndex({ ctx }), sessions: readUprSessions() };
+  const mechanismsByName = new Map<string, string>();
+  for (const { code, name } of await findMechanismNames(ctx)) {
+    mechanismsByName.set(nameKey(code), code);
+    if (name) mechanismsByName.set(nameKey(name), code);
+  }
+  const context = {
+    names: await stateNameIndex({ ctx }),
+    sessions: readUprSessions(),
+    cycles: readUprCycles(),
+    uprInfoIssues: readUprInfoIssueMap(),
+    mechanismsByName,
+    encoding: options.encoding ?? 'utf8',
+  };
 
   const summary: ImportSummary = {
     files: plan.map(({ file, format }) => ({ file, format, ...noCounts() })),
@@ -171,6 +196,8 @@ export async function runImport(
           fileSummary.created += result.created;
           fileSummary.updated += result.updated;
           fileSummary.unchanged += result.unchanged;
+          fileSummary.joined += result.joined;
+          fileSummary.pledges += result.pledges;
           summary.mechanismsCreated.push(...result.mechanismsCreated);
         });
         // A failed write surfaces at the next flush; keep it from being reported as unhandled meanwhile.
@@ -179,7 +206,11 @@ export async function runImport(
       for await (const row of readRows(file, format, context, position)) {
         if (count) countRow(summary, fileSummary, file, row, options);
         if (write && row.ok) {
-          batch.push({ ...row.record, contentHash: contentHash(row.record) });
+          batch.push({
+            ...row.record,
+            contentHash: contentHash(row.record),
+            textKey: textKey(row.record),
+          });
           if (row.mechanism) mechanisms.set(row.record.mechanism, row.mechanism);
           if (batch.length >= batchSize) await flush();
         }
@@ -212,6 +243,8 @@ export async function runImport(
     summary.created += file.created;
     summary.updated += file.updated;
     summary.unchanged += file.unchanged;
+    summary.joined += file.joined;
+    summary.pledges += file.pledges;
   }
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   return summary;
@@ -226,6 +259,11 @@ function countRow(
 ): void {
   fileSummary.read++;
   summary.read++;
+  if (!row.ok && row.skipped) {
+    fileSummary.skipped++;
+    summary.skipped++;
+    return;
+  }
   if (!row.ok) {
     fileSummary.rejected++;
     summary.rejected++;

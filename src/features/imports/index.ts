@@ -1,6 +1,14 @@
 export { DEMO_FILE, ensureDemoData, loadDemoData } from './demo-data.ts';
 export { FORMAT_NAMES, type FormatName } from './formats.ts';
-export { runImport, type ImportSummary, type Rejection } from './import.service.ts';
+export {
+  runImport,
+  type ImportCounts,
+  type ImportSummary,
+  type Rejection,
+} from './import.service.ts';
 export { recommendationJsonSchema } from './ndjson.ts';
 export type { RecommendationRecord } from './recommendation-record.ts';
 export { exportNdjson } from './export.service.ts';
+export { ENCODINGS, type Encoding } from './readers.ts';
+export { textKeyMigration } from './text-key.migration.ts';
+export { matchCrossSource, type CrossSourceResult } from './cross-source.ts';

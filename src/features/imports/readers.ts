@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { Transform } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 
 export type RawRow<T> = { line: number; value: T } | { line: number; reason: string };
@@ -16,6 +17,31 @@ export interface ReadPosition {
 
 /** U+FFFD is what decoding puts where bytes were not valid UTF-8. */
 const INVALID_UTF8 = '\uFFFD';
+
+/** Encodings a file may be read in: UTF-8, or MacRoman (legacy UPR Info and Mac Excel exports). */
+export const ENCODINGS = ['utf8', 'macroman'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+const INVALID_UTF8_REASON =
+  'invalid UTF-8 (if the whole file is MacRoman, as old UPR Info exports are, pass --encoding macroman)';
+
+/** The file as a stream of text in the given encoding (MacRoman decoded chunk by chunk). */
+function textStream(file: string, encoding: Encoding, position: ReadPosition) {
+  const input = fs.createReadStream(file);
+  input.on('data', () => (position.bytesRead = input.bytesRead));
+  if (encoding === 'utf8') return input;
+  const decoder = new TextDecoder('macintosh');
+  return input.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        done(null, decoder.decode(chunk, { stream: true }));
+      },
+      flush(done) {
+        done(null, decoder.decode());
+      },
+    }),
+  );
+}
 
 /** Lines of a UTF-8 text file, skipping blank ones. */
 export async function* readLines(
@@ -41,11 +67,10 @@ export async function* readLines(
 export async function* readCsv(
   file: string,
   position: ReadPosition = { bytesRead: 0 },
+  encoding: Encoding = 'utf8',
 ): AsyncGenerator<RawRow<Record<string, string>>> {
   const skipped: { line: number; reason: string }[] = [];
-  const input = fs.createReadStream(file);
-  input.on('data', () => (position.bytesRead = input.bytesRead));
-  const parser = input.pipe(
+  const parser = textStream(file, encoding, position).pipe(
     parse({
       columns: true,
       bom: true,
@@ -64,7 +89,7 @@ export async function* readCsv(
   }>) {
     while (skipped.length) yield skipped.shift()!;
     if (Object.values(record).some((value) => value.includes(INVALID_UTF8))) {
-      yield { line: info.lines, reason: 'invalid UTF-8' };
+      yield { line: info.lines, reason: INVALID_UTF8_REASON };
     } else {
       yield { line: info.lines, value: record };
     }

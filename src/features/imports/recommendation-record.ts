@@ -44,7 +44,33 @@ export interface RecommendationRecord {
   readonly source: SourceRef;
   /** Further sources of the same recommendation (after cross-source matching, or from an export). */
   readonly otherSources: readonly SourceRef[];
+  /**
+   * Properties this source only fills in when the recommendation has none yet (UPR Info has no
+   * paragraph; a Working Group report's first decision yields to the final response). Omitted:
+   * the record sets every property.
+   */
+  readonly weak?: readonly WeakField[];
+  /**
+   * When no recommendation has this record's id, join one with the same `textKey` (same
+   * mechanism, state, cycle and wording) instead of creating a second: for sources without a
+   * document symbol, whose ids are derived from the wording.
+   */
+  readonly adoptByText?: boolean;
+  /** A voluntary pledge made by the state itself: stored as a Pledge, apart from recommendations. */
+  readonly kind?: 'PLEDGE';
 }
+
+export const WEAK_FIELDS = [
+  'text',
+  'language',
+  'paragraph',
+  'date',
+  'year',
+  'session',
+  'documentSymbol',
+  'response',
+] as const;
+export type WeakField = (typeof WEAK_FIELDS)[number];
 
 /** What a row says about a mechanism it may create when the code is not yet known (NDJSON). */
 export interface MechanismHint {

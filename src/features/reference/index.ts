@@ -1,2 +1,10 @@
 export { referenceDataMigration } from './reference.migration.ts';
-export { readReferenceData, readUprSessions, type UprSession } from './reference-data.ts';
+export {
+  readReferenceData,
+  readUprCycles,
+  readUprInfoIssueMap,
+  readUprSessions,
+  type MappedTheme,
+  type UprCycle,
+  type UprSession,
+} from './reference-data.ts';

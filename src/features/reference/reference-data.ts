@@ -244,3 +244,38 @@ export function readUprSessions(): ReadonlyMap<number, UprSession> {
     }),
   );
 }
+
+export interface UprCycle {
+  readonly cycle: number;
+  readonly startYear: number;
+  readonly endYear: number;
+}
+
+/** UPR cycles with the years they span (cycles 3 and 4 share 2022). */
+export function readUprCycles(): readonly UprCycle[] {
+  return readCsv(FILES.uprCycles).map((row) => ({
+    cycle: Number(col(row, 'cycle')),
+    startYear: Number(col(row, 'startYear')),
+    endYear: Number(col(row, 'endYear')),
+  }));
+}
+
+export interface MappedTheme {
+  readonly scheme: string;
+  readonly code: string;
+  readonly label: string;
+}
+
+/**
+ * UPR Info issue label -> the UHRI theme it clearly corresponds to. Used at import time only (not
+ * loaded by the migration); issues without a clear counterpart ("Justice", "Women's rights") are
+ * absent rather than forced onto a narrower theme.
+ */
+export function readUprInfoIssueMap(): ReadonlyMap<string, MappedTheme> {
+  return new Map(
+    readCsv('upr-info-issues.csv').map((row) => [
+      col(row, 'issue'),
+      { scheme: col(row, 'scheme'), code: col(row, 'code'), label: col(row, 'label') },
+    ]),
+  );
+}

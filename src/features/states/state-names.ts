@@ -146,7 +146,13 @@ export class StateNameIndex {
         }
       }
       if (matched === 0) {
-        unknown.push(parts[i]!);
+        // "Spain and Portugal": only split on "and" when the part as a whole names no state.
+        const joined = parts[i]!.split(/\s+(?:and|&)\s+/iu).map((name) => this.resolve(name));
+        if (joined.length > 1 && joined.every((iso3) => iso3 !== undefined)) {
+          for (const iso3 of joined) if (!iso3s.includes(iso3)) iso3s.push(iso3);
+        } else {
+          unknown.push(parts[i]!);
+        }
         matched = 1;
       }
       i += matched;

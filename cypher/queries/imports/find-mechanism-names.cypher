@@ -1,0 +1,2 @@
+MATCH (m:Mechanism)
+RETURN m.code AS code, m.name AS name
