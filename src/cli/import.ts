@@ -110,6 +110,11 @@ function humanSummary(s: ImportSummary, options: ImportCommandOptions): string {
     `total: read ${s.read}, created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}, warnings ${s.warnings}${extras(s)} in ${s.seconds} s`,
   );
   if (s.mechanismsCreated.length) lines.push(`new mechanisms: ${s.mechanismsCreated.join(', ')}`);
+  if (s.crossSource) {
+    lines.push(
+      `cross-source matching: ${s.crossSource.compared} UPR Info recommendations without a word-for-word report counterpart, ${s.crossSource.linked} linked by a suggested SAME_AS`,
+    );
+  }
   if (options.dryRun) lines.push('dry run: nothing was written');
   else if (!s.written)
     lines.push(`--strict: nothing was written because ${s.rejected} rows were rejected`);

@@ -137,7 +137,7 @@ describe('the upr-info and upr-report readers', () => {
     expect(crpd!.ok && crpd!.record).toMatchObject({
       recommendingStates: ['MEX', 'CHL'],
       response: null, // "consider": the state answered later
-      weak: expect.arrayContaining(['response', 'session']),
+      weak: expect.arrayContaining(['response', 'session']) as unknown,
     });
     expect(religions!.ok && religions!.record.response).toBe('NOTED');
     expect(korea).toMatchObject({ ok: false, reason: 'unknown state under review "Korea"' });

@@ -15,6 +15,7 @@ import {
   type MechanismHint,
   type ParsedRow,
 } from './formats.ts';
+import { matchCrossSource } from './cross-source.ts';
 import { textKey } from './identity.ts';
 import { findMechanismNames, writeBatch, type HashedRecord } from './import.repository.ts';
 import type { Encoding } from './readers.ts';
@@ -69,6 +70,11 @@ export interface ImportSummary extends ImportCounts {
   /** Whether anything was written (false for --dry-run, and for --strict with rejections). */
   written: boolean;
   readonly mechanismsCreated: string[];
+  /**
+   * After UPR Info or Working Group report files: UPR Info recommendations the report does not
+   * have word for word, and how many of them got a SAME_AS suggestion (cross-source.ts).
+   */
+  crossSource?: { compared: number; linked: number };
   /** The first rejections (up to 1000). */
   readonly rejections: Rejection[];
   seconds: number;
@@ -238,6 +244,13 @@ export async function runImport(
   } else {
     await scan({ count: true, write: true });
     summary.written = true;
+  }
+  if (
+    summary.written &&
+    plan.some(({ format }) => format === 'upr-info' || format === 'upr-report')
+  ) {
+    const matched = await matchCrossSource(ctx);
+    summary.crossSource = { compared: matched.decisions.length, linked: matched.linked };
   }
   for (const file of summary.files) {
     summary.created += file.created;
