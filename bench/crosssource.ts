@@ -33,6 +33,7 @@ const UPR_REPORT = path.join(
   'upr-un-reports-terman',
   'upr_un_reports_recommendations_2008-2014.csv',
 );
+const PLEDGES = path.join(DATA, 'upr-info-terman', 'upr_info_voluntary_pledges_sessions_1-20.csv');
 const PAIRS = path.join(DATA, 'upr-info-terman', 'derived_crosssource_duplicate_pairs.csv');
 const seedArg = process.argv.indexOf('--seed');
 const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 20261122;
@@ -98,27 +99,28 @@ const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(2)}%`;
 async function main(): Promise<void> {
   const store = await open();
   try {
-    for (const file of [UPR_INFO, UPR_REPORT]) {
+    for (const file of [UPR_INFO, PLEDGES, UPR_REPORT]) {
       const s = await runImport({ db: store.db }, { files: [file] });
       const reasons = new Map<string, number>();
-      for (const r of s.rejections) {
-        const reason = r.reason.replace(/"[^"]*"/u, (name) => name);
-        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-      }
+      for (const r of s.rejections) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
       console.log(
         `${path.basename(file)}: read ${s.read}, created ${s.created}, joined ${s.joined}, updated ${s.updated}, unchanged ${s.unchanged}, pledges ${s.pledges}, rejected ${s.rejected}, warnings ${s.warnings} (${s.seconds} s)`,
       );
       for (const [reason, n] of reasons) console.log(`  rejected ${n} x ${reason}`);
+      const counts = await store.db.read<Record<string, number>>(`
+        MATCH (r:Recommendation {mechanism: 'UPR'})
+        WITH count(r) AS recommendations, count(DISTINCT r.state) AS states
+        RETURN recommendations, states,
+               COUNT { MATCH (:Recommendation {mechanism: 'UPR'})-[:RECOMMENDED_BY]->() } AS recommendingLinks,
+               COUNT { MATCH (:Recommendation {mechanism: 'UPR'})-[:HAS_THEME]->() } AS themeLinks,
+               COUNT { MATCH (t:Theme) WHERE t.scheme = 'UPR_INFO' } AS uprInfoThemes,
+               COUNT { MATCH (p:Pledge) } AS pledges`);
+      console.log('  graph after it:', JSON.stringify(counts[0]));
     }
-    const counts = await store.db.read<Record<string, number>>(`
-      MATCH (r:Recommendation {mechanism: 'UPR'})
-      WITH count(r) AS recommendations, count(DISTINCT r.state) AS states
-      RETURN recommendations, states,
-             COUNT { MATCH (:Recommendation {mechanism: 'UPR'})-[:RECOMMENDED_BY]->() } AS recommendingLinks,
-             COUNT { MATCH (:Recommendation {mechanism: 'UPR'})-[:HAS_THEME]->() } AS themeLinks,
-             COUNT { MATCH (t:Theme) WHERE t.scheme = 'UPR_INFO' } AS uprInfoThemes,
-             COUNT { MATCH (p:Pledge) } AS pledges`);
-    console.log('graph:', JSON.stringify(counts[0]));
+    const again = await runImport({ db: store.db }, { files: [UPR_INFO, PLEDGES, UPR_REPORT] });
+    console.log(
+      `re-import of all three: created ${again.created}, updated ${again.updated}, joined ${again.joined}, unchanged ${again.unchanged}`,
+    );
 
     const sources = await store.db.read<{ dataset: string; sourceId: string; id: string }>(`
       MATCH (r:Recommendation)-[:FROM_SOURCE]->(s:SourceRecord)

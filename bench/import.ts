@@ -18,6 +18,8 @@ import { PROJECT_ROOT } from '../src/config.ts';
 import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Db } from '../src/db/run.ts';
+import { readRows, resolveFormat } from '../src/features/imports/formats.ts';
+import { importContext } from '../src/features/imports/import.service.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { CODE_MIGRATIONS } from '../src/migrations.ts';
 import { generate } from './generate-ndjson.ts';
@@ -124,20 +126,110 @@ async function minimalLoad(driver: Driver): Promise<void> {
   if (batch.length) await flush();
 }
 
-async function timed(label: string, work: () => Promise<void>) {
+async function timed(label: string, work: () => Promise<void>, count = rows) {
   const started = performance.now();
   await work();
   const seconds = (performance.now() - started) / 1000;
   const result = {
     label,
     seconds: Math.round(seconds * 10) / 10,
-    rowsPerSecond: Math.round(rows / seconds),
+    rowsPerSecond: Math.round(count / seconds),
     peakRssMiB: peakRssMiB(),
   };
   console.log(
     `${label.padEnd(16)} ${String(result.seconds).padStart(7)} s  ${String(result.rowsPerSecond).padStart(7)} rows/s  peak RSS ${result.peakRssMiB} MiB`,
   );
   return result;
+}
+
+// The two real UPR files (../shared/data), when present: recgraph (parsing, identity across the
+// two sources, cross-source matching) against the same parsed rows written by plain UNWIND MERGEs.
+const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
+const UPR_FILES = [
+  path.join(SHARED, 'upr-info-terman', 'upr_info_recommendations_sessions_1-20.csv'),
+  path.join(SHARED, 'upr-un-reports-terman', 'upr_un_reports_recommendations_2008-2014.csv'),
+];
+
+const MINIMAL_UPR = `
+UNWIND $rows AS row
+MATCH (s:State {iso3: row.state})
+MERGE (r:Recommendation {id: row.id})
+SET r.text = row.text, r.cycle = row.cycle, r.session = row.session, r.year = row.year,
+    r.paragraph = row.paragraph, r.response = row.response, r.state = row.state, r.mechanism = 'UPR'
+MERGE (r)-[:ADDRESSED_TO]->(s)
+CREATE (src:SourceRecord {dataset: row.dataset, sourceId: row.sourceId})
+CREATE (r)-[:FROM_SOURCE]->(src)
+FOREACH (iso3 IN row.recommendingStates | MERGE (x:State {iso3: iso3}) MERGE (r)-[:RECOMMENDED_BY]->(x))
+FOREACH (t IN row.themes | MERGE (th:Theme {scheme: t.scheme, code: t.code}) MERGE (r)-[:HAS_THEME]->(th))`;
+
+async function minimalUprLoad(db: Db, driver: Driver): Promise<number> {
+  const context = await importContext({ db });
+  let count = 0;
+  for (const uprFile of UPR_FILES) {
+    let batch: Record<string, unknown>[] = [];
+    const flush = async () => {
+      await driver.executeQuery(MINIMAL_UPR, { rows: batch }, { database: 'neo4j' });
+      batch = [];
+    };
+    for await (const row of readRows(uprFile, resolveFormat(uprFile), context)) {
+      count++;
+      if (!row.ok || row.record.kind === 'PLEDGE') continue;
+      const r = row.record;
+      batch.push({
+        id: r.id,
+        state: r.state,
+        text: r.text,
+        cycle: r.cycle,
+        session: r.session,
+        year: r.year,
+        paragraph: r.paragraph,
+        response: r.response,
+        recommendingStates: r.recommendingStates,
+        themes: r.themes.map((t) => ({ scheme: t.scheme, code: t.code })),
+        dataset: r.source.dataset,
+        sourceId: r.source.id,
+      });
+      if (batch.length === 1000) await flush();
+    }
+    if (batch.length) await flush();
+  }
+  return count;
+}
+
+if (UPR_FILES.every((f) => fs.existsSync(f))) {
+  const uprRows = 41_066 + 39_191;
+  console.log(`bench:import: the two shared UPR files (${uprRows} rows)`);
+  const uprOurs = await freshStore();
+  let uprRecgraph;
+  try {
+    uprRecgraph = await timed(
+      'recgraph import',
+      async () => {
+        const summary = await runImport({ db: uprOurs.db }, { files: UPR_FILES });
+        if (summary.read !== uprRows)
+          throw new Error(`expected ${uprRows} read, got ${summary.read}`);
+      },
+      uprRows,
+    );
+  } finally {
+    await uprOurs.stop();
+  }
+  const uprFloor = await freshStore();
+  let uprMinimal;
+  try {
+    uprMinimal = await timed(
+      'minimal UNWIND',
+      async () => void (await minimalUprLoad(uprFloor.db, uprFloor.driver)),
+      uprRows,
+    );
+  } finally {
+    await uprFloor.stop();
+  }
+  console.log(
+    `ratio recgraph/minimal: ${(uprRecgraph.seconds / uprMinimal.seconds).toFixed(2)}x\n`,
+  );
+} else {
+  console.log('bench:import: ../shared/data UPR files not found; skipping them');
 }
 
 if (!fs.existsSync(file)) generate(rows, file);

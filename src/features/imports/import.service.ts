@@ -11,6 +11,7 @@ import { nameKey, stateNameIndex } from '../states/index.ts';
 import {
   readRows,
   resolveFormat,
+  type FormatContext,
   type FormatName,
   type MechanismHint,
   type ParsedRow,
@@ -141,6 +142,26 @@ export function contentHash(r: RecommendationRecord): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
 }
 
+/** What the readers need from the graph and the reference tables. */
+export async function importContext(
+  ctx: Pick<Context, 'db'>,
+  encoding: Encoding = 'utf8',
+): Promise<FormatContext> {
+  const mechanismsByName = new Map<string, string>();
+  for (const { code, name } of await findMechanismNames(ctx)) {
+    mechanismsByName.set(nameKey(code), code);
+    if (name) mechanismsByName.set(nameKey(name), code);
+  }
+  return {
+    names: await stateNameIndex({ ctx }),
+    sessions: readUprSessions(),
+    cycles: readUprCycles(),
+    uprInfoIssues: readUprInfoIssueMap(),
+    mechanismsByName,
+    encoding,
+  };
+}
+
 /**
  * Imports the files. Files that do not exist or whose format cannot be told stop the run before
  * anything is written.
@@ -155,19 +176,7 @@ export async function runImport(
     if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
   }
   const plan = options.files.map((file) => ({ file, format: resolveFormat(file, options.format) }));
-  const mechanismsByName = new Map<string, string>();
-  for (const { code, name } of await findMechanismNames(ctx)) {
-    mechanismsByName.set(nameKey(code), code);
-    if (name) mechanismsByName.set(nameKey(name), code);
-  }
-  const context = {
-    names: await stateNameIndex({ ctx }),
-    sessions: readUprSessions(),
-    cycles: readUprCycles(),
-    uprInfoIssues: readUprInfoIssueMap(),
-    mechanismsByName,
-    encoding: options.encoding ?? 'utf8',
-  };
+  const context = await importContext(ctx, options.encoding);
 
   const summary: ImportSummary = {
     files: plan.map(({ file, format }) => ({ file, format, ...noCounts() })),
