@@ -39,7 +39,11 @@ CALL (r, row, s, m) {
   WHERE row.cycle IS NOT NULL
   MERGE (v:Review {id: row.mechanism + '/' + row.state + '/' + toString(toInteger(row.cycle))})
     ON CREATE SET v.mechanism = row.mechanism, v.state = row.state, v.cycle = toInteger(row.cycle)
-  SET v.session = coalesce(v.session, toInteger(row.session)), v.year = coalesce(v.year, toInteger(row.year))
+  // Reviews are shared by thousands of rows: write them only when a row brings what they lack.
+  FOREACH (_ IN CASE WHEN v.session IS NULL AND row.session IS NOT NULL THEN [1] ELSE [] END |
+    SET v.session = toInteger(row.session))
+  FOREACH (_ IN CASE WHEN v.year IS NULL AND row.year IS NOT NULL THEN [1] ELSE [] END |
+    SET v.year = toInteger(row.year))
   MERGE (v)-[:OF_STATE]->(s)
   MERGE (v)-[:BY]->(m)
   MERGE (r)-[:MADE_IN]->(v)
