@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/db/cypher.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { DuplicateConflictError } from '../../src/errors.ts';
-import { ensureDemoData } from '../../src/features/imports/index.ts';
+import { ensureDemoData, textKeyMigration } from '../../src/features/imports/index.ts';
+import { textKey } from '../../src/features/imports/identity.ts';
 import { referenceDataMigration } from '../../src/features/reference/index.ts';
 import { CODE_MIGRATIONS } from '../../src/migrations.ts';
 import { createTestApp, testLogger, type TestApp } from '../helpers/create-test-app.ts';
@@ -56,6 +57,37 @@ describe('migrations', () => {
     await expect(migrate(t.db, testLogger(), [changed])).rejects.toThrow(
       /V0003 .* changed after it was applied/,
     );
+  });
+});
+
+describe('V0005 (text keys and link sources)', () => {
+  it('brings recommendations imported before it up to date', async () => {
+    const id = uniqueId('V0005');
+    const text = 'Ratify the Optional Protocol to the Convention against Torture';
+    await t.db.write(
+      `CREATE (r:Recommendation {id: $id, mechanism: 'UPR', state: 'SVN', cycle: 2, text: $text})
+       CREATE (r)-[:FROM_SOURCE]->(:SourceRecord {dataset: $id, sourceId: '1'})
+       MERGE (t:Theme {scheme: 'TEST', code: $id})
+       CREATE (r)-[:HAS_THEME]->(t)`,
+      { id, text },
+    );
+    try {
+      await t.db.transaction((tx) => textKeyMigration.apply(tx));
+      const [row] = await t.db.read<{ textKey: string; sources: string[] }>(
+        `MATCH (r:Recommendation {id: $id})-[l:HAS_THEME]->() RETURN r.textKey AS textKey, l.sources AS sources`,
+        { id },
+      );
+      expect(row).toEqual({
+        textKey: textKey({ mechanism: 'UPR', state: 'SVN', cycle: 2, text }),
+        sources: [`${id}\u00001`],
+      });
+    } finally {
+      await t.db.write(
+        `MATCH (r:Recommendation {id: $id})-[:FROM_SOURCE]->(s) MATCH (t:Theme {scheme: 'TEST', code: $id})
+         DETACH DELETE r, s, t`,
+        { id },
+      );
+    }
   });
 });
 

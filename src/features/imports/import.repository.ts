@@ -29,7 +29,10 @@ type Classified = {
   adoptedId: string | null;
 };
 
-const sourceKey = (r: RecommendationRecord) => `${r.source.dataset}\u0000${r.source.id}`;
+/** Between dataset and source id in the `sources` of links. */
+export const SOURCE_KEY_SEPARATOR = '\u0000';
+const sourceKey = (r: RecommendationRecord) =>
+  `${r.source.dataset}${SOURCE_KEY_SEPARATOR}${r.source.id}`;
 
 /**
  * Writes one batch in one transaction: creates unknown mechanisms, then writes only the records
