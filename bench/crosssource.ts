@@ -12,20 +12,17 @@
  * Uses a fresh embedded store, or the database at NEO4J_URI when set. Options: --seed N.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import neo4j, { type Driver } from 'neo4j-driver';
-import { pino } from 'pino';
+import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../src/config.ts';
-import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Db } from '../src/db/run.ts';
 import { isMatch } from '../src/features/imports/cross-source.ts';
 import { matchCrossSource, runImport } from '../src/features/imports/index.ts';
 import { CODE_MIGRATIONS } from '../src/migrations.ts';
+import { benchLogger, freshStore, random, type Store } from './support.ts';
 
-const logger = pino({ level: 'warn' });
 const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const UPR_INFO = path.join(DATA, 'upr-info-terman', 'upr_info_recommendations_sessions_1-20.csv');
 const UPR_REPORT = path.join(
@@ -56,42 +53,17 @@ async function readPairs(): Promise<Record<string, string>[]> {
   return rows;
 }
 
-/** mulberry32: a small seeded generator, so the sample is the same on every run. */
-function random(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function open(): Promise<{ driver: Driver; db: Db; stop(): Promise<void> }> {
+async function open(): Promise<Store> {
   if (process.env['NEO4J_URI']) {
     const driver = neo4j.driver(
       process.env['NEO4J_URI'],
       neo4j.auth.basic(process.env['NEO4J_USER'] ?? 'neo4j', process.env['NEO4J_PASSWORD'] ?? ''),
     );
-    const db = new Db(driver, 'neo4j', logger);
-    await migrate(db, logger, CODE_MIGRATIONS);
+    const db = new Db(driver, 'neo4j', benchLogger);
+    await migrate(db, benchLogger, CODE_MIGRATIONS);
     return { driver, db, stop: () => driver.close() };
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-eval-'));
-  const handle = await startEmbedded({ dataDir, heap: '2g', pageCache: '1g', port: 0 }, logger);
-  const driver = neo4j.driver(handle.uri);
-  const db = new Db(driver, 'neo4j', logger);
-  await migrate(db, logger, CODE_MIGRATIONS);
-  return {
-    driver,
-    db,
-    async stop() {
-      await driver.close();
-      await stopEmbedded(dataDir, logger);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return freshStore('recgraph-eval-');
 }
 
 const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(2)}%`;

@@ -11,20 +11,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../src/config.ts';
 import { readReferenceData } from '../src/features/reference/index.ts';
+import { random } from './support.ts';
 
 export const SHARED_DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
-
-/** mulberry32: a small, fast, seedable PRNG (deterministic across machines). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function realTexts(): string[] {
   const texts: string[] = [];

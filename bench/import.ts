@@ -17,18 +17,14 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { pino } from 'pino';
 import { PROJECT_ROOT } from '../src/config.ts';
-import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { Db } from '../src/db/run.ts';
+import type { Db } from '../src/db/run.ts';
 import { readRows, resolveFormat } from '../src/features/imports/formats.ts';
 import { importContext } from '../src/features/imports/import.service.ts';
 import { runImport } from '../src/features/imports/index.ts';
-import { CODE_MIGRATIONS } from '../src/migrations.ts';
 import { generate } from './generate-ndjson.ts';
+import { freshStore } from './support.ts';
 
-const logger = pino({ level: 'warn' });
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1]! : fallback;
@@ -37,29 +33,6 @@ const rows = Number(arg('--rows', '300000'));
 /** --only ndjson | upr: run one of the two parts. */
 const only = arg('--only', 'all');
 const file = path.join(PROJECT_ROOT, '.tmp', 'bench', `recs-${rows}.ndjson`);
-
-interface Store {
-  driver: Driver;
-  db: Db;
-  stop(): Promise<void>;
-}
-
-async function freshStore(): Promise<Store> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-bench-'));
-  const handle = await startEmbedded({ dataDir, heap: '2g', pageCache: '1g', port: 0 }, logger);
-  const driver = neo4j.driver(handle.uri);
-  const db = new Db(driver, 'neo4j', logger);
-  await migrate(db, logger, CODE_MIGRATIONS);
-  return {
-    driver,
-    db,
-    async stop() {
-      await driver.close();
-      await stopEmbedded(dataDir, logger);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Peak RSS of this process so far, in MiB. */
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);

@@ -1,0 +1,51 @@
+/** What the benchmark and evaluation scripts share: fresh embedded stores and a seeded PRNG. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { pino } from 'pino';
+import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { Db } from '../src/db/run.ts';
+import { CODE_MIGRATIONS } from '../src/migrations.ts';
+
+export const benchLogger = pino({ level: 'warn' });
+
+export interface Store {
+  driver: Driver;
+  db: Db;
+  stop(): Promise<void>;
+}
+
+/** A new embedded Neo4j in a temporary directory, migrated; `stop()` removes it. */
+export async function freshStore(prefix = 'recgraph-bench-'): Promise<Store> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const handle = await startEmbedded(
+    { dataDir, heap: '2g', pageCache: '1g', port: 0 },
+    benchLogger,
+  );
+  const driver = neo4j.driver(handle.uri);
+  const db = new Db(driver, 'neo4j', benchLogger);
+  await migrate(db, benchLogger, CODE_MIGRATIONS);
+  return {
+    driver,
+    db,
+    async stop() {
+      await driver.close();
+      await stopEmbedded(dataDir, benchLogger);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** mulberry32: a small, fast, seedable PRNG (deterministic across machines). */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
