@@ -55,8 +55,8 @@ export async function writeBatch(
               index,
               id: r.id,
               source: r.source,
-              textKey: r.textKey,
-              adoptByText: r.adoptByText ?? false,
+              // Only sources whose ids come from the wording look for it under another id.
+              textKey: r.adoptByText ? r.textKey : null,
             })),
           })
         : [];
