@@ -240,6 +240,19 @@ export function findSdgTargets({ db }: DbContext, ids: readonly string[]) {
   return db.read<Grouped<SdgTarget>>(cypher('recommendations/find-sdg-targets'), { ids });
 }
 
+/** A SAME_AS link seen from one of its ends. */
+export interface SameAsLink {
+  readonly otherId: string;
+  readonly status: string;
+  readonly method: string;
+  readonly score: number;
+  readonly sharedTerms: string[];
+}
+
+export function findSameAs({ db }: DbContext, ids: readonly string[]) {
+  return db.read<Grouped<SameAsLink>>(cypher('recommendations/find-same-as'), { ids });
+}
+
 export function findSources({ db }: DbContext, ids: readonly string[]) {
   return db.read<Grouped<{ dataset: string; sourceId: string }>>(
     cypher('recommendations/find-sources'),

@@ -3,7 +3,7 @@ import { MechanismRef } from '../mechanisms/index.ts';
 import { SdgGoalRef, SdgTargetRef } from '../sdgs/index.ts';
 import { StateRef } from '../states/index.ts';
 import { AffectedGroupRef, ThemeRef } from '../themes/index.ts';
-import type { Document, Recommendation } from './recommendation.repository.ts';
+import type { Document, Recommendation, SameAsLink } from './recommendation.repository.ts';
 import * as service from './recommendation.service.ts';
 import { RESPONSES } from './vocabulary.ts';
 
@@ -38,6 +38,8 @@ const SourceRecordRef = builder
       sourceId: t.exposeString('sourceId'),
     }),
   });
+
+const SameAsLinkRef = builder.objectRef<SameAsLink>('SameAsLink');
 
 export const RecommendationRef = builder.loadableNode('Recommendation', {
   description: 'One recommendation addressed to one state by one mechanism.',
@@ -113,6 +115,32 @@ export const RecommendationRef = builder.loadableNode('Recommendation', {
       type: SourceRecordRef,
       load: (ids: string[], ctx) => service.sourcesOf({ ctx, ids }),
       resolve: (r) => r.id,
+    }),
+    sameAs: t.loadableList({
+      type: SameAsLinkRef,
+      description: 'Other records of this recommendation that cross-source matching linked to it.',
+      load: (ids: string[], ctx) => service.sameAsOf({ ctx, ids }),
+      resolve: (r) => r.id,
+    }),
+  }),
+});
+
+SameAsLinkRef.implement({
+  description:
+    'Another record of the same recommendation that cross-source matching found (a UPR Info row and the Working Group report wording it differently). A suggestion until someone reviews it.',
+  fields: (t) => ({
+    recommendation: t.field({
+      type: RecommendationRef,
+      description: 'The other end of the link.',
+      resolve: (l) => l.otherId,
+    }),
+    status: t.exposeString('status', { description: 'SUGGESTED, CONFIRMED or REJECTED.' }),
+    method: t.exposeString('method', {
+      description: 'How it was found, e.g. block-token-overlap.',
+    }),
+    score: t.exposeFloat('score'),
+    sharedTerms: t.exposeStringList('sharedTerms', {
+      description: 'Content words both texts share (the evidence).',
     }),
   }),
 });

@@ -125,3 +125,4 @@ export const affectedGroupsOf = perRecommendation(repository.findAffectedGroups)
 export const sdgGoalsOf = perRecommendation(repository.findSdgGoals);
 export const sdgTargetsOf = perRecommendation(repository.findSdgTargets);
 export const sourcesOf = perRecommendation(repository.findSources);
+export const sameAsOf = perRecommendation(repository.findSameAs);

@@ -167,6 +167,43 @@ describe('issue 3: UPR Info and Working Group report files', () => {
     ]);
     // "Strengthen the independence of the judiciary" has no counterpart: decided, not linked.
     expect(result.decisions.filter((d) => d.from.startsWith('UPR/DZA/c1#'))).toHaveLength(4);
+    // Both ends show the link through GraphQL, with its evidence.
+    const [religions] = await t.db.read<{ id: string }>(
+      `MATCH (r:Recommendation) WHERE r.id STARTS WITH 'UPR/DZA/c1#' AND r.text STARTS WITH 'Continue a dialogue'
+       RETURN r.id AS id`,
+    );
+    const response = await t.execute<{
+      recommendation: {
+        sameAs: {
+          status: string;
+          score: number;
+          sharedTerms: string[];
+          recommendation: {
+            text: string;
+            paragraph: string;
+            sameAs: { recommendation: { stableId: string } }[];
+          };
+        }[];
+      };
+    }>(
+      `query ($id: ID!) { recommendation(id: $id) { sameAs { status score sharedTerms
+         recommendation { text paragraph sameAs { recommendation { stableId } } } } } }`,
+      { id: religions!.id },
+    );
+    expect(response.errors).toBeUndefined();
+    const [link] = response.data!.recommendation.sameAs;
+    expect(link).toMatchObject({
+      status: 'SUGGESTED',
+      recommendation: {
+        paragraph: '69.6',
+        sameAs: [{ recommendation: { stableId: religions!.id } }],
+      },
+    });
+    expect(link!.sharedTerms).toEqual(
+      expect.arrayContaining(['dialogue', 'minority', 'religions']),
+    );
+    expect(link!.score).toBeGreaterThan(0.8);
+
     // Running it again changes nothing.
     await matchCrossSource(t);
     const [linked] = await t.db.read<{ count: number }>(
