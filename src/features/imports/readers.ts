@@ -25,10 +25,16 @@ export type Encoding = (typeof ENCODINGS)[number];
 const INVALID_UTF8_REASON =
   'invalid UTF-8 (if the whole file is MacRoman, as old UPR Info exports are, pass --encoding macroman)';
 
-/** The file as a stream of text in the given encoding (MacRoman decoded chunk by chunk). */
-function textStream(file: string, encoding: Encoding, position: ReadPosition) {
+/** The file's bytes as a stream that keeps `position.bytesRead` up to date (for progress). */
+export function trackedStream(file: string, position: ReadPosition): fs.ReadStream {
   const input = fs.createReadStream(file);
   input.on('data', () => (position.bytesRead = input.bytesRead));
+  return input;
+}
+
+/** The file as a stream of text in the given encoding (MacRoman decoded chunk by chunk). */
+function textStream(file: string, encoding: Encoding, position: ReadPosition) {
+  const input = trackedStream(file, position);
   if (encoding === 'utf8') return input;
   const decoder = new TextDecoder('macintosh');
   return input.pipe(

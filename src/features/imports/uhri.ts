@@ -6,14 +6,13 @@
  * Multi-valued XLSX cells hold one value per line with a "- " prefix; JSON fields may be arrays or
  * such strings. Concerns/observations are not recommendations and are skipped, not rejected.
  */
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import type { UprSession } from '../reference/index.ts';
 import type { UprResponse } from '../recommendations/index.ts';
 import { nameKey, type StateNameIndex } from '../states/index.ts';
 import { deriveId } from './identity.ts';
-import type { ReadPosition } from './readers.ts';
+import { trackedStream, type ReadPosition } from './readers.ts';
 import {
   slug,
   themeFromLabel,
@@ -271,9 +270,9 @@ export async function* readUhriJson(
   file: string,
   position: ReadPosition,
 ): AsyncGenerator<{ line: number; value: UhriAnnotation } | { line: number; reason: string }> {
-  const input = fs.createReadStream(file);
-  input.on('data', () => (position.bytesRead = input.bytesRead));
-  const items = input.pipe(streamArray.withParserAsStream()) as AsyncIterable<{
+  const items = trackedStream(file, position).pipe(
+    streamArray.withParserAsStream(),
+  ) as AsyncIterable<{
     key: number;
     value: unknown;
   }>;
@@ -293,9 +292,7 @@ export async function* readUhriXlsx(
   file: string,
   position: ReadPosition,
 ): AsyncGenerator<{ line: number; value: UhriAnnotation } | { line: number; reason: string }> {
-  const input = fs.createReadStream(file);
-  input.on('data', () => (position.bytesRead = input.bytesRead));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(trackedStream(file, position), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',

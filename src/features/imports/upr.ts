@@ -122,6 +122,13 @@ const UPR_REPORT_WEAK: readonly WeakField[] = [
   'documentSymbol',
 ];
 
+/** The addressed state is never guessed: an unknown name rejects the row. */
+const unknownState = (name: string): UprRowResult => ({
+  ok: false,
+  reason: `unknown state under review ${JSON.stringify(name)}`,
+});
+const EMPTY_TEXT: UprRowResult = { ok: false, reason: 'empty text' };
+
 /** One UPR Info row (a recommendation, or a voluntary pledge) as a canonical record. */
 export function parseUprInfoRow(
   row: Record<string, string>,
@@ -130,10 +137,9 @@ export function parseUprInfoRow(
 ): UprRowResult {
   const get = columnsOf(row);
   const state = context.names.resolve(get('to'));
-  if (!state)
-    return { ok: false, reason: `unknown state under review ${JSON.stringify(get('to'))}` };
+  if (!state) return unknownState(get('to'));
   const text = get('text');
-  if (!text) return { ok: false, reason: 'empty text' };
+  if (!text) return EMPTY_TEXT;
   const session = Number(get('session'));
   const sessionInfo = context.sessions.get(session);
   if (!Number.isInteger(session) || !sessionInfo) {
@@ -189,10 +195,9 @@ export function parseUprReportRow(
 ): UprRowResult {
   const get = columnsOf(row);
   const state = context.names.resolve(get('to'));
-  if (!state)
-    return { ok: false, reason: `unknown state under review ${JSON.stringify(get('to'))}` };
+  if (!state) return unknownState(get('to'));
   const parsed = parseUprText(get('text'));
-  if (!parsed.body) return { ok: false, reason: 'empty text' };
+  if (!parsed.body) return EMPTY_TEXT;
   const year = Number(get('year'));
   const cycle = Number.isInteger(year) ? cycleOfYear(year, context.cycles) : null;
   if (cycle === null) {
