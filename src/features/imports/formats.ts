@@ -130,7 +130,7 @@ const FORMATS: Record<FormatName, Format> = {
           continue;
         }
         for (const result of parseAnnotation(raw.value, rowContext)) {
-          yield result.ok ? { line: raw.line, ...result } : { line: raw.line, ...result };
+          yield { line: raw.line, ...result };
         }
       }
     },

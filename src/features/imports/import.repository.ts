@@ -134,7 +134,7 @@ export async function countRecommendations({ db }: DbContext): Promise<number> {
   return rows[0]?.count ?? 0;
 }
 
-/** Mechanism codes by the name keys of their codes and names, for sources that name bodies. */
+/** Every mechanism's code and name, for sources that name bodies rather than codes (UHRI). */
 export async function findMechanismNames({
   db,
 }: DbContext): Promise<{ code: string; name: string | null }[]> {

@@ -72,8 +72,9 @@ export interface ImportSummary extends ImportCounts {
   written: boolean;
   readonly mechanismsCreated: string[];
   /**
-   * After UPR Info or Working Group report files: UPR Info recommendations the report does not
-   * have word for word, and how many of them got a SAME_AS suggestion (cross-source.ts).
+   * After UPR Info or Working Group report files that changed the graph: UPR Info
+   * recommendations the report does not have word for word, and how many of them got a SAME_AS
+   * suggestion (cross-source.ts).
    */
   crossSource?: { compared: number; linked: number };
   /** The first rejections (up to 1000). */
@@ -254,19 +255,21 @@ export async function runImport(
     await scan({ count: true, write: true });
     summary.written = true;
   }
-  if (
-    summary.written &&
-    plan.some(({ format }) => format === 'upr-info' || format === 'upr-report')
-  ) {
-    const matched = await matchCrossSource(ctx);
-    summary.crossSource = { compared: matched.decisions.length, linked: matched.linked };
-  }
   for (const file of summary.files) {
     summary.created += file.created;
     summary.updated += file.updated;
     summary.unchanged += file.unchanged;
     summary.joined += file.joined;
     summary.pledges += file.pledges;
+  }
+  // Cross-source matching after UPR files that wrote something: an unchanged re-import writes
+  // nothing, SAME_AS links included.
+  const uprWrites = summary.files
+    .filter((f) => f.format === 'upr-info' || f.format === 'upr-report')
+    .reduce((n, f) => n + f.created + f.updated + f.joined, 0);
+  if (summary.written && uprWrites > 0) {
+    const matched = await matchCrossSource(ctx);
+    summary.crossSource = { compared: matched.decisions.length, linked: matched.linked };
   }
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   return summary;
