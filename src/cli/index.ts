@@ -17,6 +17,7 @@ import {
 import { CODE_MIGRATIONS } from '../migrations.ts';
 import { createLogger } from '../logger.ts';
 import { exportCommand, importCommand } from './import.ts';
+import { detectCommand, exportOverlapsCommand } from './overlaps.ts';
 import { staleSchemaFiles, writeSchema } from './print-schema.ts';
 import { Option } from 'commander';
 
@@ -150,6 +151,39 @@ program
     try {
       const count = await exportCommand(database, options.out);
       if (options.out) console.error(`exported ${count} recommendations to ${options.out}`);
+    } finally {
+      await driver.close();
+    }
+  });
+
+const overlaps = program
+  .command('overlaps')
+  .description('overlapping and repeated recommendations (see docs/overlaps.md)');
+overlaps
+  .command('detect')
+  .description("compare the recommendations not yet compared against all of their state's")
+  .option('--full', 'rebuild: drop the suggested links (reviewed ones stay) and compare everything')
+  .option('--json', 'print the summary as JSON (last line)')
+  .action(async (options: { full?: boolean; json?: boolean }) => {
+    const { config, logger } = context();
+    const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
+    try {
+      await detectCommand(database, options);
+    } finally {
+      await driver.close();
+    }
+  });
+overlaps
+  .command('export')
+  .description('write every stored pair as CSV: a_id,b_id,score,kind,methods,status')
+  .addOption(new Option('--format <format>', 'output format').choices(['csv']).default('csv'))
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async (options: { out?: string }) => {
+    const { config, logger } = context();
+    const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
+    try {
+      const count = await exportOverlapsCommand(database, options.out);
+      if (options.out) console.error(`exported ${count} pairs to ${options.out}`);
     } finally {
       await driver.close();
     }

@@ -12,3 +12,4 @@ export { exportNdjson } from './export.service.ts';
 export { ENCODINGS, type Encoding } from './readers.ts';
 export { textKeyMigration } from './text-key.migration.ts';
 export { matchCrossSource, type CrossSourceResult } from './cross-source.ts';
+export { parseUprText } from './identity.ts';

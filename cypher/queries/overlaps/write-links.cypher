@@ -1,0 +1,10 @@
+// Stores detected pairs, once per pair (a.id < b.id). A reviewed link keeps its status, reviewer
+// and note; only the detector's figures are refreshed.
+UNWIND $links AS l
+MATCH (a:Recommendation {id: l.a})
+MATCH (b:Recommendation {id: l.b})
+MERGE (a)-[o:OVERLAPS]->(b)
+  ON CREATE SET o.status = 'SUGGESTED'
+SET o.score = l.score, o.kind = l.kind, o.methods = l.methods, o.evidence = l.evidence,
+    o.sharedTerms = l.sharedTerms, o.signature = l.signature,
+    o.detectorVersion = $version, o.detectedAt = datetime()

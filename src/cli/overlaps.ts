@@ -1,0 +1,71 @@
+/**
+ * `recgraph overlaps detect` and `recgraph overlaps export`: the terminal side of the overlaps
+ * feature (a progress bar by state on a TTY, a line every 5 s otherwise, --json last line).
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import cliProgress from 'cli-progress';
+import { stringify } from 'csv-stringify';
+import type { Db } from '../db/run.ts';
+import { detectOverlaps, exportCsvRows, type DetectSummary } from '../features/overlaps/index.ts';
+
+export async function detectCommand(
+  db: Db,
+  options: { full?: boolean; json?: boolean },
+): Promise<DetectSummary> {
+  const tty = process.stderr.isTTY && !options.json;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        {
+          format: 'overlaps [{bar}] {value}/{total} states | {state} | {eta_formatted} left',
+          hideCursor: true,
+          clearOnComplete: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  let lastLine = performance.now();
+  let started = false;
+  const summary = await detectOverlaps(
+    { db },
+    {
+      full: options.full ?? false,
+      onState: ({ state, done, total }) => {
+        if (bar) {
+          if (!started) bar.start(total, 0, { state });
+          started = true;
+          bar.update(done, { state });
+        } else if (performance.now() - lastLine > 5000) {
+          lastLine = performance.now();
+          console.error(`overlaps: ${done}/${total} states (last ${state})`);
+        }
+      },
+    },
+  );
+  bar?.stop();
+  if (options.json) console.log(JSON.stringify(summary));
+  else {
+    console.log(
+      `${options.full ? 'full rebuild' : 'incremental'}: ${summary.compared} recommendations compared in ${summary.states} states, ${summary.candidates} candidate pairs, ${summary.links} links, ${summary.repeats} repeats, ${summary.clusters} clusters in ${(summary.ms / 1000).toFixed(1)} s`,
+    );
+  }
+  return summary;
+}
+
+/** Writes every stored pair as CSV `a_id,b_id,score,kind,methods,status` (methods joined by "+"). */
+export async function exportOverlapsCommand(db: Db, out: string | undefined): Promise<number> {
+  const rows = await exportCsvRows({ db });
+  const csv = stringify({
+    header: true,
+    columns: ['a_id', 'b_id', 'score', 'kind', 'methods', 'status'],
+  });
+  const target = out ? fs.createWriteStream(out) : process.stdout;
+  csv.pipe(target);
+  for (const row of rows) {
+    if (!csv.write({ ...row, methods: row.methods.join('+') })) await once(csv, 'drain');
+  }
+  csv.end();
+  if (out) await once(target, 'finish');
+  else await once(csv, 'end');
+  return rows.length;
+}

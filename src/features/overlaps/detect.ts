@@ -1,0 +1,334 @@
+/**
+ * Overlap detection over one state's recommendations, in memory and without the database:
+ * candidates (LSH on MinHash signatures, plus every pair that names the same treaty, institution
+ * or the death penalty), scored by score.ts, and the REPEATS they imply. The service loads a
+ * state's recommendations, calls `detectState` and writes what it returns.
+ */
+import { OBJECTS } from './commitments.ts';
+import { lshCandidates, signature } from './minhash.ts';
+import { DocumentFrequencies, LINK_THRESHOLD, scoreLexical, type PairScore } from './score.ts';
+import { analyse, type Analysis } from './text.ts';
+
+/** Bump when analysis or scoring changes: links carry it, and `--full` replaces older ones. */
+export const DETECTOR_VERSION = 'overlaps-1';
+
+export interface DetectDoc {
+  readonly id: string;
+  readonly text: string;
+  readonly language: string | null;
+  readonly mechanism: string;
+  readonly cycle: number | null;
+  readonly year: number | null;
+  /** The document or review it comes from; two recommendations of one review never repeat each other. */
+  readonly source: string | null;
+}
+
+export interface DetectedLink extends PairScore {
+  /** The two ids in string order: a < b. */
+  readonly a: string;
+  readonly b: string;
+}
+
+export type RepeatBasis = 'LATER_CYCLE' | 'LATER_REVIEW' | 'PHRASE';
+
+export interface DetectedRepeat {
+  /** The later recommendation. */
+  readonly from: string;
+  /** The earlier one it repeats. */
+  readonly to: string;
+  readonly basis: RepeatBasis;
+  readonly score: number;
+  readonly phrase: string | null;
+}
+
+const SIGNATURE_OBJECTS = new Set(
+  OBJECTS.filter((o) => o.kind !== 'SUBJECT' || o.code === 'DEATH_PENALTY').map((o) => o.code),
+);
+const INSTRUMENTS = new Set(OBJECTS.filter((o) => o.kind === 'INSTRUMENT').map((o) => o.code));
+/** Tokens in more than this share of a state's recommendations are left out of MinHash. */
+const COMMON_SHARE = 0.2;
+
+const analyses = new Map<string, Analysis>();
+
+/** analyse() with a bounded cache: identical wordings are common (the same text in two sources). */
+export function analyseCached(text: string, language: string | null): Analysis {
+  const key = `${language ?? ''}\u0000${text}`;
+  let found = analyses.get(key);
+  if (!found) {
+    found = analyse(text, language);
+    if (analyses.size > 200_000) analyses.clear();
+    analyses.set(key, found);
+  }
+  return found;
+}
+
+export interface DetectResult {
+  readonly links: DetectedLink[];
+  readonly repeats: DetectedRepeat[];
+  readonly candidates: number;
+}
+
+export interface DetectOptions {
+  /** Ids of the recommendations to compare (against all of `docs`); null compares all pairs of candidates. */
+  readonly newIds?: ReadonlySet<string> | null;
+  /** Score every pair instead of the candidates (the benchmark's exact reference). */
+  readonly allPairs?: boolean;
+  readonly threshold?: number;
+  /** The candidate step: prefix filtering (default, exact for the lexical score) or MinHash/LSH. */
+  readonly candidates?: 'prefix' | 'lsh';
+}
+
+/**
+ * Detects the overlaps among one state's recommendations.
+ * @param docs every recommendation addressed to the state
+ */
+export function detectState(docs: readonly DetectDoc[], options: DetectOptions = {}): DetectResult {
+  const threshold = options.threshold ?? LINK_THRESHOLD;
+  const an = docs.map((d) => analyseCached(d.text, d.language));
+  const index = new StateIndex(an);
+
+  let onlyFor: Set<number> | null = null;
+  if (options.newIds) {
+    onlyFor = new Set();
+    docs.forEach((d, i) => {
+      if (options.newIds!.has(d.id)) onlyFor!.add(i);
+    });
+    if (onlyFor.size === 0) return { links: [], repeats: [], candidates: 0 };
+  }
+
+  // Each pair is emitted once, by its lighter text (ties: the lower index); `mark` dedups the
+  // candidates of one text without a set of all pairs.
+  const mark = new Int32Array(docs.length).fill(-1);
+  const candidatesOf: number[][] = docs.map(() => []);
+  let candidates = 0;
+  const add = (x: number, y: number) => {
+    if (x === y) return;
+    const i = index.lighter(x, y) ? x : y;
+    const j = i === x ? y : x;
+    if (onlyFor && !onlyFor.has(i) && !onlyFor.has(j)) return;
+    if (mark[i] === j) return;
+    const list = candidatesOf[i]!;
+    if (list.length > 0 && list.includes(j)) return;
+    mark[i] = j;
+    list.push(j);
+    candidates++;
+  };
+
+  if (options.allPairs) {
+    for (let i = 0; i < docs.length; i++) for (let j = i + 1; j < docs.length; j++) add(i, j);
+  } else if ((options.candidates ?? 'prefix') === 'prefix') {
+    index.prefixCandidates(threshold, add);
+    signatureBlocks(an, add);
+  } else {
+    const commonLimit = Math.max(3, docs.length * COMMON_SHARE);
+    const sigs = an.map((a) => signature(a.tokens.filter((t) => index.count(t) <= commonLimit)));
+    lshCandidates(sigs, null, add);
+    signatureBlocks(an, add);
+  }
+
+  const links: DetectedLink[] = [];
+  const repeats: DetectedRepeat[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    for (const j of candidatesOf[i]!) {
+      const lex = index.lexical(i, j);
+      // Below the threshold lexically, only a shared signature object can still make a link.
+      if ((lex.jaccard + lex.containment) / 2 < threshold && !mayShareSignature(an[i]!, an[j]!))
+        continue;
+      const scored = scoreLexical(an[i]!, an[j]!, lex, threshold, index, i, j);
+      if (!scored) continue;
+      const [a, b] = docs[i]!.id < docs[j]!.id ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
+      links.push({ a: a.id, b: b.id, ...scored });
+      const repeat = repeatOf(docs[i]!, an[i]!, docs[j]!, an[j]!, scored);
+      if (repeat) repeats.push(repeat);
+    }
+  }
+  return { links, repeats, candidates };
+}
+
+function mayShareSignature(a: Analysis, b: Analysis): boolean {
+  for (const o of a.objects) if (SIGNATURE_OBJECTS.has(o) && b.objects.has(o)) return true;
+  const core = (x: Analysis, y: Analysis) =>
+    x.objects.has('CORE_TREATIES') && [...y.objects].some((o) => INSTRUMENTS.has(o));
+  return core(a, b) || core(b, a);
+}
+
+/**
+ * One state's texts as sorted integer token ids with inverse-document-frequency weights, for
+ * fast weighted Jaccard and containment.
+ */
+class StateIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly df: number[] = [];
+  private readonly weights: Float64Array;
+  readonly docs: Int32Array[];
+  readonly totals: Float64Array;
+
+  constructor(an: readonly Analysis[]) {
+    this.docs = an.map((a) => {
+      const out = new Int32Array(a.tokens.length);
+      a.tokens.forEach((t, k) => {
+        let id = this.ids.get(t);
+        if (id === undefined) {
+          id = this.names.length;
+          this.ids.set(t, id);
+          this.names.push(t);
+          this.df.push(0);
+        }
+        this.df[id]!++;
+        out[k] = id;
+      });
+      return out.sort();
+    });
+    const df = new DocumentFrequencies();
+    this.weights = new Float64Array(this.names.length);
+    const n = an.length;
+    for (let id = 0; id < this.names.length; id++) this.weights[id] = df.weightFor(this.df[id]!, n);
+    this.totals = new Float64Array(an.length);
+    this.docs.forEach((d, i) => {
+      let total = 0;
+      for (const id of d) total += this.weights[id]!;
+      this.totals[i] = total;
+    });
+  }
+
+  count(token: string): number {
+    const id = this.ids.get(token);
+    return id === undefined ? 0 : this.df[id]!;
+  }
+
+  /** Whether x is the lighter text of the pair (ties: the lower index). */
+  lighter(x: number, y: number): boolean {
+    const tx = this.totals[x]!;
+    const ty = this.totals[y]!;
+    return tx < ty || (tx === ty && x < y);
+  }
+
+  /** Shared tokens of a pair, heaviest first. */
+  sharedTerms(i: number, j: number): string[] {
+    const b = this.docs[j]!;
+    return [...this.docs[i]!]
+      .filter((id) => b.includes(id))
+      .sort(
+        (p, q) => this.weights[q]! - this.weights[p]! || (this.names[p]! < this.names[q]! ? -1 : 1),
+      )
+      .map((id) => this.names[id]!);
+  }
+
+  lexical(i: number, j: number): { jaccard: number; containment: number } {
+    const a = this.docs[i]!;
+    const b = this.docs[j]!;
+    let shared = 0;
+    for (let x = 0, y = 0; x < a.length && y < b.length;) {
+      if (a[x]! === b[y]!) {
+        shared += this.weights[a[x]!]!;
+        x++;
+        y++;
+      } else if (a[x]! < b[y]!) x++;
+      else y++;
+    }
+    const wa = this.totals[i]!;
+    const wb = this.totals[j]!;
+    const union = wa + wb - shared;
+    return {
+      jaccard: union > 0 ? shared / union : 0,
+      containment: Math.min(wa, wb) > 0 ? shared / Math.min(wa, wb) : 0,
+    };
+  }
+
+  /**
+   * Prefix filtering (as in all-pairs similarity search): a pair whose lexical score reaches the
+   * threshold shares at least `threshold` of the lighter text's weight (Jaccard never exceeds
+   * containment), so it shares one of that text's rarest words that together carry more than
+   * 1 - threshold of its weight. Each text probes an inverted index with that prefix only: exact
+   * for the lexical part of the score.
+   */
+  prefixCandidates(threshold: number, add: (i: number, j: number) => void): void {
+    const postings: number[][] = this.names.map(() => []);
+    this.docs.forEach((d, i) => {
+      for (const id of d) postings[id]!.push(i);
+    });
+    this.docs.forEach((d, i) => {
+      const sorted = [...d].sort((p, q) => this.df[p]! - this.df[q]! || p - q);
+      const total = this.totals[i]!;
+      let rest = total;
+      for (const id of sorted) {
+        if (rest < threshold * total - 1e-9) break;
+        rest -= this.weights[id]!;
+        for (const j of postings[id]!) {
+          if (j !== i && this.lighter(i, j)) add(i, j);
+        }
+      }
+    });
+  }
+}
+
+/** Every pair naming the same treaty, institution or the death penalty is a candidate. */
+function signatureBlocks(an: readonly Analysis[], add: (i: number, j: number) => void): void {
+  const byObject = new Map<string, number[]>();
+  an.forEach((a, i) => {
+    for (const o of a.objects) {
+      if (!SIGNATURE_OBJECTS.has(o)) continue;
+      const list = byObject.get(o);
+      if (list) list.push(i);
+      else byObject.set(o, [i]);
+    }
+  });
+  for (const members of byObject.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x]!;
+        const j = members[y]!;
+        add(i, j);
+      }
+    }
+  }
+  // "Ratify the outstanding instruments" meets every text that names an instrument.
+  const withInstrument = an.flatMap((a, i) =>
+    [...a.objects].some((o) => INSTRUMENTS.has(o)) ? [i] : [],
+  );
+  for (const i of byObject.get('CORE_TREATIES') ?? []) {
+    for (const j of withInstrument) add(i, j);
+  }
+}
+
+/** Which of two linked recommendations repeats the other, if either does. */
+function repeatOf(
+  x: DetectDoc,
+  ax: Analysis,
+  y: DetectDoc,
+  ay: Analysis,
+  scored: PairScore,
+): DetectedRepeat | null {
+  const order = compareTime(x, y);
+  if (order === 0) return null;
+  const [later, laterAn, earlier] = order > 0 ? [x, ax, y] : [y, ay, x];
+  if (later.source && later.source === earlier.source) return null;
+  const phrase = laterAn.repeatPhrase;
+  let basis: RepeatBasis | null = null;
+  if (scored.kind === 'SAME') {
+    basis =
+      later.mechanism === earlier.mechanism &&
+      later.cycle != null &&
+      earlier.cycle != null &&
+      later.cycle > earlier.cycle
+        ? 'LATER_CYCLE'
+        : 'LATER_REVIEW';
+  } else if (phrase) {
+    basis = 'PHRASE';
+  }
+  if (!basis) return null;
+  return { from: later.id, to: earlier.id, basis, score: scored.score, phrase };
+}
+
+/**
+ * > 0 when x is later than y: by cycle within one mechanism (cycles of different mechanisms do
+ * not compare), else by year; 0 when neither is known to be later.
+ */
+function compareTime(x: DetectDoc, y: DetectDoc): number {
+  if (x.mechanism === y.mechanism && x.cycle != null && y.cycle != null && x.cycle !== y.cycle) {
+    return x.cycle - y.cycle;
+  }
+  if (x.year != null && y.year != null && x.year !== y.year) return x.year - y.year;
+  return 0;
+}

@@ -1,0 +1,8 @@
+export { DETECTOR_VERSION, detectState, type DetectDoc } from './detect.ts';
+export {
+  clustersOf,
+  detectOverlaps,
+  exportCsvRows,
+  overlapCounts,
+  type DetectSummary,
+} from './overlap.service.ts';

@@ -1,0 +1,288 @@
+/**
+ * Scores one candidate pair: a lexical similarity of the content words, weighted by how rare each
+ * word is among the state's recommendations, combined with what the two commitment signatures
+ * say (same treaty and same action, a step of the same death-penalty ladder, different treaties).
+ * The rules are documented in docs/overlaps.md; every link keeps the evidence that decided it.
+ */
+import { DEATH_PENALTY_RUNGS, OBJECTS, type ActionCode } from './commitments.ts';
+import type { Analysis } from './text.ts';
+
+export type OverlapKind = 'SAME' | 'PARTIAL';
+
+export interface Evidence {
+  /** Content words both texts share (stems and object codes), heaviest first, at most 12. */
+  readonly sharedTerms: readonly string[];
+  /** The signature rule that applied, e.g. "same instrument: OPCAT; both RATIFY". */
+  readonly signature: string | null;
+  readonly jaccard: number;
+  readonly containment: number;
+}
+
+export interface PairScore {
+  readonly score: number;
+  readonly kind: OverlapKind;
+  /** Which parts decided: LEXICAL, SIGNATURE. */
+  readonly methods: readonly string[];
+  readonly evidence: Evidence;
+}
+
+/**
+ * A link is stored from this score up. Chosen on the development set (docs/overlaps.md gives the
+ * precision/recall either side of it); a lexical-only pair needs, for example, weighted Jaccard
+ * 0.15 with containment 0.35.
+ */
+export const LINK_THRESHOLD = 0.25;
+
+const KIND_OF_OBJECT = new Map(OBJECTS.map((o) => [o.code, o.kind]));
+const TREATY_ACTIONS: ReadonlySet<ActionCode> = new Set(['RATIFY', 'SIGN']);
+/** Actions that say what kind of measure is asked; two texts asking only different ones differ. */
+const MEASURE_ACTIONS: ReadonlySet<ActionCode> = new Set([
+  'RATIFY',
+  'SIGN',
+  'WITHDRAW_RESERVATIONS',
+  'LEGISLATE',
+  'CRIMINALISE',
+  'DECRIMINALISE',
+  'INVESTIGATE_PROSECUTE',
+  'TRAIN',
+  'AWARENESS',
+  'RESOURCES',
+  'DATA',
+  'PLAN',
+  'INVITE',
+  'REPORT',
+]);
+
+/** The weight of a token: inverse document frequency within the compared corpus. */
+export interface TermWeights {
+  weight(token: string): number;
+}
+
+export class DocumentFrequencies implements TermWeights {
+  private readonly df = new Map<string, number>();
+  private docs = 0;
+
+  add(tokens: readonly string[]): void {
+    this.docs++;
+    for (const t of tokens) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  /** How many recommendations contain the token. */
+  count(token: string): number {
+    return this.df.get(token) ?? 0;
+  }
+
+  weight(token: string): number {
+    return this.weightFor(this.df.get(token) ?? 0, this.docs);
+  }
+
+  /** log(1 + (N + 1) / (df + 1)): rare words weigh more, none weighs nothing. */
+  weightFor(df: number, docs: number): number {
+    return Math.log(1 + (docs + 1) / (df + 1));
+  }
+}
+
+type Relation =
+  | { kind: 'SAME' | 'PARTIAL'; why: string }
+  | { kind: 'CONFLICT'; why: string }
+  | { kind: 'ONE_SIDED'; why: string }
+  | { kind: 'ACTION_MISMATCH'; why: string }
+  | { kind: 'NONE' };
+
+const sameSet = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>) =>
+  a.size === b.size && [...a].every((x) => b.has(x));
+const intersect = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>) => [...a].filter((x) => b.has(x));
+const list = (items: Iterable<string>) => [...items].join(', ');
+
+/** The parts of an analysis the rules look at, computed once per text. */
+interface Signature {
+  /** Asks to ratify or sign an instrument it names. */
+  readonly verb: 'RATIFY' | 'SIGN' | null;
+  readonly instruments: ReadonlySet<string>;
+  readonly institutions: ReadonlySet<string>;
+  readonly measures: ReadonlySet<string>;
+  readonly rungs: ReadonlySet<string>;
+}
+
+const signatures = new WeakMap<Analysis, Signature>();
+
+function signatureOf(a: Analysis): Signature {
+  let sig = signatures.get(a);
+  if (sig) return sig;
+  const instruments = new Set([...a.objects].filter((o) => KIND_OF_OBJECT.get(o) === 'INSTRUMENT'));
+  const verb = a.actions.has('RATIFY') ? 'RATIFY' : a.actions.has('SIGN') ? 'SIGN' : null;
+  const rungs = new Set<string>([...a.actions].filter((x) => DEATH_PENALTY_RUNGS.has(x)));
+  if (a.objects.has('ICCPR_OP2') && verb) rungs.add('OP2');
+  sig = {
+    verb: instruments.size > 0 ? verb : null,
+    instruments,
+    institutions: new Set([...a.objects].filter((o) => KIND_OF_OBJECT.get(o) === 'INSTITUTION')),
+    measures: new Set(
+      [...a.actions].filter((x) => MEASURE_ACTIONS.has(x) && !TREATY_ACTIONS.has(x)),
+    ),
+    rungs: a.objects.has('DEATH_PENALTY') ? rungs : new Set(),
+  };
+  signatures.set(a, sig);
+  return sig;
+}
+
+/** What the two signatures say about the pair. */
+export function relate(a: Analysis, b: Analysis): Relation {
+  const sa = signatureOf(a);
+  const sb = signatureOf(b);
+  if (sa.rungs.size > 0 && sb.rungs.size > 0) {
+    const label = `death penalty: ${[...sa.rungs].join('+')} / ${[...sb.rungs].join('+')}`;
+    return sameSet(sa.rungs, sb.rungs)
+      ? { kind: 'SAME', why: `${label} (same step)` }
+      : { kind: 'PARTIAL', why: `${label} (steps of one ladder)` };
+  }
+
+  if (sa.verb && sb.verb) {
+    const shared = intersect(sa.instruments, sb.instruments).filter((o) => o !== 'CORE_TREATIES');
+    if (shared.length === 0) {
+      if (sa.instruments.has('CORE_TREATIES') || sb.instruments.has('CORE_TREATIES')) {
+        const named = [...sa.instruments, ...sb.instruments].filter((o) => o !== 'CORE_TREATIES');
+        return { kind: 'PARTIAL', why: `outstanding instruments as a whole vs ${list(named)}` };
+      }
+      return {
+        kind: 'CONFLICT',
+        why: `different instruments: ${list(sa.instruments)} / ${list(sb.instruments)}`,
+      };
+    }
+    const what = `instrument ${shared.join(', ')}`;
+    if (sa.verb !== sb.verb) return { kind: 'PARTIAL', why: `${what}: ${sa.verb} vs ${sb.verb}` };
+    if (sameSet(sa.instruments, sb.instruments))
+      return { kind: 'SAME', why: `same ${what}; both ${sa.verb}` };
+    return {
+      kind: 'PARTIAL',
+      why: `${what} shared; ${list(sa.instruments)} / ${list(sb.instruments)}`,
+    };
+  }
+  if (sa.verb || sb.verb) {
+    const [ratifying, other] = sa.verb ? [sa, b] : [sb, a];
+    return {
+      kind: 'ONE_SIDED',
+      why: `only one asks to ratify (${list(ratifying.instruments)}); the other asks ${list(other.actions) || 'no typed action'}`,
+    };
+  }
+
+  const sharedInst = intersect(sa.institutions, sb.institutions);
+  if (sharedInst.length > 0) return { kind: 'SAME', why: `same institution: ${list(sharedInst)}` };
+
+  if (
+    sa.measures.size > 0 &&
+    sb.measures.size > 0 &&
+    intersect(sa.measures, sb.measures).length === 0
+  ) {
+    return {
+      kind: 'ACTION_MISMATCH',
+      why: `different measures: ${[...sa.measures].join('+')} / ${[...sb.measures].join('+')}`,
+    };
+  }
+  return { kind: 'NONE' };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The lexical part of a pair, however it was computed. */
+export interface Lexical {
+  readonly jaccard: number;
+  readonly containment: number;
+}
+
+/** Gives a pair's shared tokens, heaviest first; asked only for pairs that become links. */
+export interface SharedTerms {
+  sharedTerms(i: number, j: number): readonly string[];
+}
+
+/**
+ * The pair's score in [0, 1] with its kind and evidence, or null below the threshold.
+ * score = (weighted Jaccard + weighted containment) / 2, then by signature relation:
+ * SAME/PARTIAL -> 0.6 + 0.4 * lexical; CONFLICT -> 0.4 * lexical; ONE_SIDED and
+ * ACTION_MISMATCH -> 0.75 * lexical.
+ */
+export function scoreLexical(
+  a: Analysis,
+  b: Analysis,
+  lex: Lexical,
+  threshold: number,
+  terms: SharedTerms,
+  i: number,
+  j: number,
+): PairScore | null {
+  const { jaccard, containment } = lex;
+  const lexical = (jaccard + containment) / 2;
+  const relation = relate(a, b);
+  let score: number;
+  let kind: OverlapKind;
+  const methods = ['LEXICAL'];
+  let signature: string | null = null;
+  switch (relation.kind) {
+    case 'SAME':
+    case 'PARTIAL':
+      score = 0.6 + 0.4 * lexical;
+      kind = relation.kind;
+      methods.push('SIGNATURE');
+      signature = relation.why;
+      break;
+    case 'CONFLICT':
+      score = 0.4 * lexical;
+      kind = 'PARTIAL';
+      signature = relation.why;
+      break;
+    case 'ONE_SIDED':
+    case 'ACTION_MISMATCH':
+      score = 0.75 * lexical;
+      kind = 'PARTIAL';
+      signature = relation.why;
+      break;
+    default:
+      score = lexical;
+      kind = jaccard >= 0.5 ? 'SAME' : 'PARTIAL';
+  }
+  if (relation.kind === 'SAME' && jaccard < 0.25 && containment < 0.5) kind = 'PARTIAL';
+  if (score < threshold) return null;
+  return {
+    score: round(score),
+    kind,
+    methods,
+    evidence: {
+      sharedTerms: terms.sharedTerms(i, j).slice(0, 12),
+      signature,
+      jaccard: round(jaccard),
+      containment: round(containment),
+    },
+  };
+}
+
+/** scoreLexical with the lexical part computed from token weights (one pair at a time). */
+export function scorePair(
+  a: Analysis,
+  b: Analysis,
+  weights: TermWeights,
+  threshold = LINK_THRESHOLD,
+): PairScore | null {
+  const setB = new Set(b.tokens);
+  let wA = 0;
+  let wB = 0;
+  let wShared = 0;
+  const shared: Array<[string, number]> = [];
+  for (const t of a.tokens) {
+    const w = weights.weight(t);
+    wA += w;
+    if (setB.has(t)) {
+      wShared += w;
+      shared.push([t, w]);
+    }
+  }
+  for (const t of b.tokens) wB += weights.weight(t);
+  const union = wA + wB - wShared;
+  const lexical = {
+    jaccard: union > 0 ? wShared / union : 0,
+    containment: Math.min(wA, wB) > 0 ? wShared / Math.min(wA, wB) : 0,
+  };
+  const terms: SharedTerms = {
+    sharedTerms: () => shared.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([t]) => t),
+  };
+  return scoreLexical(a, b, lexical, threshold, terms, 0, 1);
+}

@@ -1,0 +1,349 @@
+/**
+ * Turns a recommendation's wording into what the overlap detector compares: content words
+ * (stop words and hedges removed, Snowball-stemmed in English, French or Spanish, treaty and
+ * institution names replaced by one token each) and its commitment signature (objects and
+ * actions, see commitments.ts).
+ */
+import snowball, { type Stemmer } from 'snowball-stemmers';
+import { eng, fra, spa } from 'stopword';
+import { parseUprText } from '../imports/index.ts';
+import {
+  ACTIONS,
+  OBJECTS,
+  REPEAT_PHRASES,
+  type ActionCode,
+  type CommitmentObject,
+} from './commitments.ts';
+
+export type Language = 'en' | 'fr' | 'es';
+
+/** Lower case, accents removed, every run of non-alphanumerics one space. */
+export function fold(text: string): string {
+  return ` ${text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, ' ')
+    .trim()} `;
+}
+
+/**
+ * Words that say how or how urgently, not what: "consider", "continue", "take steps to",
+ * "expedite". The labelling guideline treats "consider ratifying X" and "ratify X" as the same
+ * ask, so these carry no weight in the comparison.
+ */
+const HEDGES: Record<Language, readonly string[]> = {
+  en: [
+    'consider',
+    'considering',
+    'consideration',
+    'continue',
+    'continuing',
+    'continued',
+    'further',
+    'take',
+    'taking',
+    'steps',
+    'step',
+    'necessary',
+    'measures',
+    'measure',
+    'efforts',
+    'effort',
+    'ensure',
+    'ensuring',
+    'appropriate',
+    'including',
+    'view',
+    'possibility',
+    'process',
+    'expedite',
+    'expediting',
+    'accelerate',
+    'accelerating',
+    'intensify',
+    'redouble',
+    'pursue',
+    'make',
+    'making',
+    'encourage',
+    'undertake',
+    'government',
+    'state',
+    'country',
+    'relevant',
+    'effective',
+    'effectively',
+    'adequate',
+    'adequately',
+    'order',
+    'particular',
+    'particularly',
+    'especially',
+    'also',
+    'possible',
+    'soon',
+    'priority',
+    'promptly',
+    'full',
+    'fully',
+    'initiate',
+    'envisage',
+    'explore',
+    'seriously',
+    'strive',
+    'work',
+    'towards',
+    'toward',
+    'already',
+    'existing',
+    'current',
+    'currently',
+    'well',
+    'efficient',
+    'concrete',
+    'specific',
+    'timely',
+    'due',
+    'regard',
+    'aimed',
+    'aim',
+    'aiming',
+    'inter',
+    'alia',
+    'namely',
+    'notably',
+    'every',
+    'remaining',
+    'matter',
+    'swift',
+    'early',
+    'date',
+    'earliest',
+    'opportunity',
+    'way',
+    'keep',
+    'up',
+    'good',
+    'work',
+    'commitment',
+    'combat',
+    'combating',
+    'combatting',
+    'eradicate',
+    'eradicating',
+    'eradication',
+    'eliminate',
+    'eliminating',
+    'elimination',
+    'fight',
+    'fighting',
+    'address',
+    'addressing',
+    'tackle',
+    'tackling',
+    'counter',
+    'countering',
+    'programme',
+    'programmes',
+    'program',
+    'programs',
+    'focus',
+    'situation',
+    'situations',
+    'highly',
+    'increase',
+    'increasing',
+    'improve',
+    'improving',
+    'promote',
+    'promoting',
+    'uphold',
+    'guarantee',
+    'guaranteeing',
+    'respect',
+    'area',
+    'field',
+    'issue',
+    'issues',
+    'problem',
+    'its',
+    'it',
+    'their',
+    'his',
+    'her',
+    'promotion',
+    'protection',
+    'protect',
+    'protecting',
+  ],
+  fr: [
+    'envisager',
+    'poursuivre',
+    'continuer',
+    'prendre',
+    'mesures',
+    'mesure',
+    'necessaires',
+    'necessaire',
+    'efforts',
+    'veiller',
+    'assurer',
+    'garantir',
+    'toutes',
+    'tous',
+    'afin',
+    'notamment',
+    'redoubler',
+    'intensifier',
+    'etat',
+    'gouvernement',
+    'possible',
+    'appropriees',
+    'particulier',
+    'compte',
+    'vue',
+    'efficaces',
+    'efficace',
+  ],
+  es: [
+    'considerar',
+    'continuar',
+    'seguir',
+    'tomar',
+    'medidas',
+    'medida',
+    'necesarias',
+    'necesaria',
+    'esfuerzos',
+    'velar',
+    'garantizar',
+    'asegurar',
+    'todas',
+    'todos',
+    'fin',
+    'particular',
+    'intensificar',
+    'estado',
+    'gobierno',
+    'posible',
+    'adecuadas',
+    'eficaces',
+    'efectivas',
+  ],
+};
+
+const STOP: Record<Language, ReadonlySet<string>> = {
+  en: new Set([...eng, ...HEDGES.en].map((w) => fold(w).trim())),
+  fr: new Set([...fra, ...HEDGES.fr].map((w) => fold(w).trim())),
+  es: new Set([...spa, ...HEDGES.es].map((w) => fold(w).trim())),
+};
+
+const STEMMERS: Record<Language, Stemmer> = {
+  en: snowball.newStemmer('english'),
+  fr: snowball.newStemmer('french'),
+  es: snowball.newStemmer('spanish'),
+};
+
+/** Irregular English plurals the stemmer leaves apart. */
+const LEMMAS = new Map([
+  ['children', 'child'],
+  ['women', 'woman'],
+  ['men', 'man'],
+  ['people', 'person'],
+  ['peoples', 'person'],
+  ['persons', 'person'],
+]);
+
+export function languageOf(code: string | null | undefined): Language {
+  const lower = (code ?? '').toLowerCase();
+  if (lower.startsWith('fr')) return 'fr';
+  if (lower.startsWith('es')) return 'es';
+  return 'en';
+}
+
+export interface Analysis {
+  /** Distinct content tokens: stems, and `@code` for each recognised object. */
+  readonly tokens: readonly string[];
+  /** Recognised objects with the ones they imply (ICCPR_OP2 implies DEATH_PENALTY). */
+  readonly objects: ReadonlySet<string>;
+  readonly actions: ReadonlySet<ActionCode>;
+  /** The words that said "as previously recommended", when the text says so. */
+  readonly repeatPhrase: string | null;
+}
+
+const OBJECT_BY_CODE = new Map<string, CommitmentObject>(OBJECTS.map((o) => [o.code, o]));
+
+export function objectLabel(code: string): string {
+  return OBJECT_BY_CODE.get(code)?.label ?? code;
+}
+
+const TREATY_AND_PROTOCOL =
+  / (convention against torture|convention on the rights of persons with disabilities|crpd|cedaw|convention on the elimination of all forms of discrimination against women|convention on the rights of the child|crc|international covenant on economic social and cultural rights|icescr) and (?:its|the) (?:optional )?protocol(s)? /gu;
+
+/** "(Brazil, Chile);" at the end of a UPR text names who recommended, not what. */
+function withoutAttribution(text: string): string {
+  const parsed = parseUprText(text);
+  if (!parsed.recommending) return text;
+  // Keep a trailing "(OP-CAT)" or "(ICRMW)": it names an object, not a state.
+  const tail = fold(parsed.recommending);
+  const namesObject = OBJECTS.some((o) =>
+    o.patterns.some((p) => new RegExp(p.source, 'u').test(tail)),
+  );
+  return namesObject ? text : parsed.body || text;
+}
+
+/**
+ * Analyses one wording.
+ * @example analyse('Consider ratifying the OP-CAT', 'en').objects has 'OPCAT'
+ */
+export function analyse(text: string, language: string | null = 'en'): Analysis {
+  const lang = languageOf(language);
+  let folded = fold(withoutAttribution(text));
+
+  let repeatPhrase: string | null = null;
+  for (const phrase of REPEAT_PHRASES) {
+    const match = new RegExp(phrase.source, 'u').exec(folded);
+    if (match) {
+      repeatPhrase = match[0].trim();
+      break;
+    }
+  }
+
+  // "the CRPD and its Optional Protocol" asks for both: name the protocol as such.
+  folded = folded.replace(
+    TREATY_AND_PROTOCOL,
+    (_all, treaty: string, plural: string | undefined) =>
+      ` ${treaty} and optional protocol${plural ?? ''} to the ${treaty} `,
+  );
+
+  const objects = new Set<string>();
+  for (const object of OBJECTS) {
+    const token = ` @${object.code.toLowerCase()} `;
+    for (const pattern of object.patterns) {
+      folded = folded.replace(pattern, () => {
+        objects.add(object.code);
+        for (const implied of object.implies ?? []) objects.add(implied);
+        return token;
+      });
+    }
+  }
+
+  const actions = new Set<ActionCode>();
+  for (const action of ACTIONS) {
+    if (action.patterns.some((p) => new RegExp(p.source, 'u').test(folded)))
+      actions.add(action.code);
+  }
+  // "Sign and ratify" asks for ratification; signature alone is only its first step.
+  if (actions.has('RATIFY')) actions.delete('SIGN');
+
+  const stop = STOP[lang];
+  const stemmer = STEMMERS[lang];
+  const tokens = new Set<string>();
+  for (const word of folded.split(' ')) {
+    if (word.length < 2) continue;
+    if (word.startsWith('@')) tokens.add(word);
+    else if (!stop.has(word)) tokens.add(stemmer.stem(LEMMAS.get(word) ?? word));
+  }
+  return { tokens: [...tokens], objects, actions, repeatPhrase };
+}
