@@ -8,5 +8,6 @@ import '../features/states/index.ts';
 import '../features/themes/index.ts';
 import '../features/sdgs/index.ts';
 import '../features/recommendations/index.ts';
+import '../features/overlaps/index.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -122,3 +122,37 @@ export async function counts({ db }: DbContext) {
   );
   return row ?? { overlaps: 0, repeats: 0, clusters: 0 };
 }
+
+/** An OVERLAPS link seen from one of its ends. */
+export interface OverlapView {
+  readonly otherId: string;
+  readonly score: number;
+  readonly kind: string;
+  readonly methods: string[];
+  readonly evidence: string;
+  readonly status: string;
+  readonly reviewedBy: string | null;
+  readonly reviewedAt: string | null;
+  readonly detectorVersion: string;
+}
+
+export interface RepeatView {
+  readonly otherId: string;
+  readonly basis: string;
+  readonly score: number;
+  readonly phrase: string | null;
+}
+
+type Grouped<T> = { key: string; items: T[] } & Record<string, unknown>;
+
+export function findOverlaps({ db }: DbContext, ids: readonly string[]) {
+  return db.read<Grouped<OverlapView>>(cypher('overlaps/find-overlaps'), { ids });
+}
+
+export function findRepeats(
+  { db }: DbContext,
+  ids: readonly string[],
+  direction: 'repeats' | 'repeatedBy',
+) {
+  return db.read<Grouped<RepeatView>>(cypher('overlaps/find-repeats'), { ids, direction });
+}

@@ -4,6 +4,7 @@
  * state's clusters in one transaction per state.
  */
 import { createHash } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { DbContext } from '../../context.ts';
 import { DETECTOR_VERSION, detectState, type DetectedLink } from './detect.ts';
 import * as repository from './overlap.repository.ts';
@@ -142,3 +143,47 @@ export async function exportCsvRows(ctx: DbContext) {
 }
 
 export const overlapCounts = repository.counts;
+
+/**
+ * Per-request loaders for the GraphQL fields that take arguments (the arguments filter what the
+ * loader fetched once per recommendation).
+ */
+const loaders = new WeakMap<object, Map<string, DataLoader<string, unknown[]>>>();
+
+function loaderFor<T>(
+  ctx: DbContext,
+  name: string,
+  load: (ids: readonly string[]) => Promise<{ key: string; items: T[] }[]>,
+) {
+  let perContext = loaders.get(ctx);
+  if (!perContext) {
+    perContext = new Map<string, DataLoader<string, unknown[]>>();
+    loaders.set(ctx, perContext);
+  }
+  let loader = perContext.get(name) as DataLoader<string, T[]> | undefined;
+  if (!loader) {
+    loader = new DataLoader<string, T[]>(async (ids) => {
+      const rows = await load(ids);
+      const byKey = new Map(rows.map((r) => [r.key, r.items]));
+      return ids.map((id) => byKey.get(id) ?? []);
+    });
+    perContext.set(name, loader);
+  }
+  return loader;
+}
+
+export async function overlapsOf(
+  ctx: DbContext,
+  id: string,
+  filter: { minScore?: number | null; kinds?: readonly string[] | null },
+): Promise<repository.OverlapView[]> {
+  const all = await loaderFor(ctx, 'overlaps', (ids) => repository.findOverlaps(ctx, ids)).load(id);
+  return all.filter(
+    (o) =>
+      o.score >= (filter.minScore ?? 0) && (!filter.kinds?.length || filter.kinds.includes(o.kind)),
+  );
+}
+
+export function repeatsOf(ctx: DbContext, id: string, direction: 'repeats' | 'repeatedBy') {
+  return loaderFor(ctx, direction, (ids) => repository.findRepeats(ctx, ids, direction)).load(id);
+}

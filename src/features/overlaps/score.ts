@@ -240,7 +240,6 @@ export function scoreLexical(
       score = lexical;
       kind = jaccard >= 0.5 ? 'SAME' : 'PARTIAL';
   }
-  if (relation.kind === 'SAME' && jaccard < 0.25 && containment < 0.5) kind = 'PARTIAL';
   if (score < threshold) return null;
   return {
     score: round(score),

@@ -1,0 +1,11 @@
+// The OVERLAPS links of each recommendation, in either direction, best score first.
+UNWIND $ids AS id
+MATCH (r:Recommendation {id: id})
+OPTIONAL MATCH (r)-[o:OVERLAPS]-(other:Recommendation)
+WITH id, o, other ORDER BY o.score DESC, other.id
+RETURN id AS key,
+       collect(CASE WHEN o IS NULL THEN null ELSE {
+         otherId: other.id, score: o.score, kind: o.kind, methods: o.methods,
+         evidence: o.evidence, status: o.status, reviewedBy: o.reviewedBy,
+         reviewedAt: toString(o.reviewedAt), detectorVersion: o.detectorVersion
+       } END) AS items

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { detectState, type DetectDoc } from '../../src/features/overlaps/detect.ts';
+import { clustersOf } from '../../src/features/overlaps/overlap.service.ts';
+import { relate } from '../../src/features/overlaps/score.ts';
+import { analyse } from '../../src/features/overlaps/text.ts';
+
+describe('commitment signatures', () => {
+  it('names one treaty however it is written, in English, French and Spanish', () => {
+    for (const [text, lang] of [
+      ['Consider ratifying the OP-CAT', 'en'],
+      ['Ratify the Optional Protocol to the Convention against Torture', 'en'],
+      ['Ratifier le Protocole facultatif se rapportant à la Convention contre la torture', 'fr'],
+      ['Ratificar el Protocolo Facultativo de la Convención contra la Tortura', 'es'],
+    ] as const) {
+      const a = analyse(text, lang);
+      expect([...a.objects], text).toEqual(['OPCAT']);
+      expect(a.actions.has('RATIFY'), text).toBe(true);
+    }
+    expect([...analyse('Accede to the Istanbul Convention').objects]).toEqual(['ISTANBUL']);
+    expect([
+      ...analyse(
+        'Ratify the Council of Europe Convention on preventing and combating violence against women and domestic violence',
+      ).objects,
+    ]).toEqual(['ISTANBUL']);
+    expect(
+      [
+        ...analyse(
+          'Ratify the Convention on the Rights of Persons with Disabilities and its Optional Protocol',
+        ).objects,
+      ].sort(),
+    ).toEqual(['CRPD', 'CRPD_OP']);
+  });
+
+  it('drops the trailing "(State, State);" attribution but keeps a trailing treaty name', () => {
+    expect(analyse('Abolish the death penalty (France, Spain);').tokens).not.toContain('franc');
+    expect(analyse('Ratify the Migrant Workers Convention (ICRMW)').objects.has('ICRMW')).toBe(
+      true,
+    );
+  });
+
+  it('finds "as previously recommended" phrases', () => {
+    expect(analyse('As previously recommended, adopt a law on torture').repeatPhrase).toBe(
+      'as previously recommended',
+    );
+    expect(analyse('Adopt a law on torture').repeatPhrase).toBeNull();
+  });
+
+  it('tells a treaty from its protocol, and steps of the death-penalty ladder apart', () => {
+    expect(
+      relate(analyse('Ratify the OP-CAT'), analyse('Ratify the Convention against Torture')).kind,
+    ).toBe('CONFLICT');
+    expect(relate(analyse('Sign the Rome Statute'), analyse('Ratify the Rome Statute')).kind).toBe(
+      'PARTIAL',
+    );
+    expect(
+      relate(analyse('Establish a moratorium on executions'), analyse('Abolish the death penalty'))
+        .kind,
+    ).toBe('PARTIAL');
+    expect(
+      relate(analyse('Abolish the death penalty'), analyse('Abolish capital punishment')).kind,
+    ).toBe('SAME');
+  });
+});
+
+describe('detectState', () => {
+  const words = [
+    'torture',
+    'prison',
+    'women',
+    'violence',
+    'children',
+    'education',
+    'police',
+    'law',
+    'journalists',
+    'land',
+  ];
+  // A deterministic corpus of short texts sharing words in many combinations.
+  const docs: DetectDoc[] = Array.from({ length: 120 }, (_, i) => ({
+    id: `d${String(i).padStart(3, '0')}`,
+    text: `Protect ${words[i % 10]} and ${words[(i * 7) % 10]} from ${words[(i * 3 + 1) % 10]} abuse number ${i % 13}`,
+    language: 'en',
+    mechanism: 'UPR',
+    cycle: 1 + (i % 3),
+    year: 2008 + (i % 3) * 5,
+    source: `doc${i % 3}`,
+  }));
+
+  it('finds with prefix filtering every pair that all-pairs scoring links', () => {
+    const exact = detectState(docs, { allPairs: true });
+    const fast = detectState(docs);
+    expect(exact.links.length).toBeGreaterThan(50);
+    expect(fast.candidates).toBeLessThan(exact.candidates);
+    expect(fast.links.map((l) => `${l.a}~${l.b}`).sort()).toEqual(
+      exact.links.map((l) => `${l.a}~${l.b}`).sort(),
+    );
+  });
+
+  it('compares only the new recommendations when asked', () => {
+    const result = detectState(docs, { newIds: new Set(['d005']) });
+    expect(result.links.length).toBeGreaterThan(0);
+    expect(result.links.every((l) => l.a === 'd005' || l.b === 'd005')).toBe(true);
+  });
+});
+
+describe('clustersOf', () => {
+  it('groups connected recommendations with the mechanisms and years they span', () => {
+    const clusters = clustersOf(
+      [
+        { a: 'a', b: 'b' },
+        { a: 'b', b: 'c' },
+        { a: 'x', b: 'y' },
+      ],
+      [
+        { id: 'a', mechanism: 'UPR', year: 2012 },
+        { id: 'b', mechanism: 'CEDAW', year: 2008 },
+        { id: 'c', mechanism: 'UPR', year: 2012 },
+        { id: 'x', mechanism: 'CRC', year: null },
+        { id: 'y', mechanism: 'CRC', year: 2020 },
+      ],
+    );
+    expect(clusters.map((c) => [c.members, c.mechanisms, c.years])).toEqual([
+      [
+        ['a', 'b', 'c'],
+        ['CEDAW', 'UPR'],
+        [2008, 2012],
+      ],
+      [['x', 'y'], ['CRC'], [2020]],
+    ]);
+  });
+});
