@@ -23,11 +23,18 @@ describe('migrations', () => {
   it('are recorded in the graph, and a rerun applies nothing', async () => {
     const result = await migrate(t.db, testLogger(), CODE_MIGRATIONS);
     expect(result.applied).toEqual([]);
-    expect(result.skipped).toEqual(['V0001', 'V0002', 'V0003', 'V0004', 'V0005']);
+    expect(result.skipped).toEqual(['V0001', 'V0002', 'V0003', 'V0004', 'V0005', 'V0006']);
     const recorded = await t.db.read<{ version: string }>(
       'MATCH (m:__Migration) RETURN m.version AS version ORDER BY version',
     );
-    expect(recorded.map((r) => r.version)).toEqual(['V0001', 'V0002', 'V0003', 'V0004', 'V0005']);
+    expect(recorded.map((r) => r.version)).toEqual([
+      'V0001',
+      'V0002',
+      'V0003',
+      'V0004',
+      'V0005',
+      'V0006',
+    ]);
   });
 
   it('create a uniqueness constraint for every natural key and the full-text index', async () => {
