@@ -6,7 +6,7 @@
  */
 import { OBJECTS } from './commitments.ts';
 import { lshCandidates, signature } from './minhash.ts';
-import { DocumentFrequencies, LINK_THRESHOLD, scoreLexical, type PairScore } from './score.ts';
+import { idfWeight, LINK_THRESHOLD, scoreLexical, type PairScore } from './score.ts';
 import { analyse, type Analysis } from './text.ts';
 
 /** Bump when analysis or scoring changes: links carry it, and `--full` replaces older ones. */
@@ -96,22 +96,15 @@ export function detectState(docs: readonly DetectDoc[], options: DetectOptions =
     if (onlyFor.size === 0) return { links: [], repeats: [], candidates: 0 };
   }
 
-  // Each pair is emitted once, by its lighter text (ties: the lower index); `mark` dedups the
-  // candidates of one text without a set of all pairs.
-  const mark = new Int32Array(docs.length).fill(-1);
+  // Each pair is kept under its lighter text (ties: the lower index), so a pair found by two
+  // routes lands in one list; duplicates are skipped when the list is scored.
   const candidatesOf: number[][] = docs.map(() => []);
-  let candidates = 0;
   const add = (x: number, y: number) => {
     if (x === y) return;
     const i = index.lighter(x, y) ? x : y;
     const j = i === x ? y : x;
     if (onlyFor && !onlyFor.has(i) && !onlyFor.has(j)) return;
-    if (mark[i] === j) return;
-    const list = candidatesOf[i]!;
-    if (list.length > 0 && list.includes(j)) return;
-    mark[i] = j;
-    list.push(j);
-    candidates++;
+    candidatesOf[i]!.push(j);
   };
 
   if (options.allPairs) {
@@ -122,14 +115,20 @@ export function detectState(docs: readonly DetectDoc[], options: DetectOptions =
   } else {
     const commonLimit = Math.max(3, docs.length * COMMON_SHARE);
     const sigs = an.map((a) => signature(a.tokens.filter((t) => index.count(t) <= commonLimit)));
-    lshCandidates(sigs, null, add);
+    lshCandidates(sigs, add);
     signatureBlocks(an, add);
   }
 
   const links: DetectedLink[] = [];
   const repeats: DetectedRepeat[] = [];
+  // seenBy[j] === i: the pair (i, j) was already scored.
+  const seenBy = new Int32Array(docs.length).fill(-1);
+  let candidates = 0;
   for (let i = 0; i < docs.length; i++) {
     for (const j of candidatesOf[i]!) {
+      if (seenBy[j] === i) continue;
+      seenBy[j] = i;
+      candidates++;
       const lex = index.lexical(i, j);
       // Below the threshold lexically, only a shared signature object can still make a link.
       if ((lex.jaccard + lex.containment) / 2 < threshold && !mayShareSignature(an[i]!, an[j]!))
@@ -180,10 +179,9 @@ class StateIndex {
       });
       return out.sort();
     });
-    const df = new DocumentFrequencies();
     this.weights = new Float64Array(this.names.length);
     const n = an.length;
-    for (let id = 0; id < this.names.length; id++) this.weights[id] = df.weightFor(this.df[id]!, n);
+    for (let id = 0; id < this.names.length; id++) this.weights[id] = idfWeight(this.df[id]!, n);
     this.totals = new Float64Array(an.length);
     this.docs.forEach((d, i) => {
       let total = 0;

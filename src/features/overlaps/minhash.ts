@@ -56,13 +56,9 @@ export function signature(tokens: Iterable<string>): Uint32Array | null {
   return any ? sig : null;
 }
 
-/**
- * Candidate pairs among `docs` (indexes into the array) whose signatures share a band. With
- * `onlyFor`, only pairs that involve at least one of those indexes (the new recommendations).
- */
+/** Candidate pairs (indexes into `signatures`) whose signatures share a band; may repeat a pair. */
 export function lshCandidates(
   signatures: ReadonlyArray<Uint32Array | null>,
-  onlyFor: ReadonlySet<number> | null,
   emit: (i: number, j: number) => void,
 ): void {
   for (let band = 0; band < BANDS; band++) {
@@ -80,9 +76,7 @@ export function lshCandidates(
       if (bucket.length < 2) continue;
       for (let x = 0; x < bucket.length; x++) {
         for (let y = x + 1; y < bucket.length; y++) {
-          const i = bucket[x]!;
-          const j = bucket[y]!;
-          if (!onlyFor || onlyFor.has(i) || onlyFor.has(j)) emit(i, j);
+          emit(bucket[x]!, bucket[y]!);
         }
       }
     }

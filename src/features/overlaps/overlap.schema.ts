@@ -85,14 +85,16 @@ builder.objectFields(RecommendationRef, (t) => ({
     },
     resolve: (r, args, ctx) => service.overlapsOf(ctx, r.id, args),
   }),
-  repeats: t.field({
-    type: [RepeatRef],
+  repeats: t.loadableList({
+    type: RepeatRef,
     description: 'Earlier recommendations this one repeats.',
-    resolve: (r, _args, ctx) => service.repeatsOf(ctx, r.id, 'repeats'),
+    load: (ids: string[], ctx) => service.repeatsOf(ctx, ids, 'repeats'),
+    resolve: (r) => r.id,
   }),
-  repeatedBy: t.field({
-    type: [RepeatRef],
+  repeatedBy: t.loadableList({
+    type: RepeatRef,
     description: 'Later recommendations that repeat this one.',
-    resolve: (r, _args, ctx) => service.repeatsOf(ctx, r.id, 'repeatedBy'),
+    load: (ids: string[], ctx) => service.repeatsOf(ctx, ids, 'repeatedBy'),
+    resolve: (r) => r.id,
   }),
 }));

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { DbContext } from '../../context.ts';
 import { DETECTOR_VERSION, detectState, type DetectedLink } from './detect.ts';
+import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './overlap.repository.ts';
 
 export interface DetectOptions {
@@ -145,45 +146,35 @@ export async function exportCsvRows(ctx: DbContext) {
 export const overlapCounts = repository.counts;
 
 /**
- * Per-request loaders for the GraphQL fields that take arguments (the arguments filter what the
- * loader fetched once per recommendation).
+ * `Recommendation.overlaps` filters by its arguments what one batched load per request fetched
+ * (a loader per context, since the dataloader plugin keys its loaders by field, not arguments).
  */
-const loaders = new WeakMap<object, Map<string, DataLoader<string, unknown[]>>>();
-
-function loaderFor<T>(
-  ctx: DbContext,
-  name: string,
-  load: (ids: readonly string[]) => Promise<{ key: string; items: T[] }[]>,
-) {
-  let perContext = loaders.get(ctx);
-  if (!perContext) {
-    perContext = new Map<string, DataLoader<string, unknown[]>>();
-    loaders.set(ctx, perContext);
-  }
-  let loader = perContext.get(name) as DataLoader<string, T[]> | undefined;
-  if (!loader) {
-    loader = new DataLoader<string, T[]>(async (ids) => {
-      const rows = await load(ids);
-      const byKey = new Map(rows.map((r) => [r.key, r.items]));
-      return ids.map((id) => byKey.get(id) ?? []);
-    });
-    perContext.set(name, loader);
-  }
-  return loader;
-}
+const overlapLoaders = new WeakMap<object, DataLoader<string, repository.OverlapView[]>>();
 
 export async function overlapsOf(
   ctx: DbContext,
   id: string,
   filter: { minScore?: number | null; kinds?: readonly string[] | null },
 ): Promise<repository.OverlapView[]> {
-  const all = await loaderFor(ctx, 'overlaps', (ids) => repository.findOverlaps(ctx, ids)).load(id);
+  let loader = overlapLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) =>
+      groupedByKeys(ids, await repository.findOverlaps(ctx, ids)),
+    );
+    overlapLoaders.set(ctx, loader);
+  }
+  const all = await loader.load(id);
   return all.filter(
     (o) =>
       o.score >= (filter.minScore ?? 0) && (!filter.kinds?.length || filter.kinds.includes(o.kind)),
   );
 }
 
-export function repeatsOf(ctx: DbContext, id: string, direction: 'repeats' | 'repeatedBy') {
-  return loaderFor(ctx, direction, (ids) => repository.findRepeats(ctx, ids, direction)).load(id);
+/** The REPEATS of each recommendation in one direction, a list per id (for `t.loadableList`). */
+export async function repeatsOf(
+  ctx: DbContext,
+  ids: readonly string[],
+  direction: 'repeats' | 'repeatedBy',
+) {
+  return groupedByKeys(ids, await repository.findRepeats(ctx, ids, direction));
 }

@@ -53,33 +53,12 @@ const MEASURE_ACTIONS: ReadonlySet<ActionCode> = new Set([
   'REPORT',
 ]);
 
-/** The weight of a token: inverse document frequency within the compared corpus. */
-export interface TermWeights {
-  weight(token: string): number;
-}
-
-export class DocumentFrequencies implements TermWeights {
-  private readonly df = new Map<string, number>();
-  private docs = 0;
-
-  add(tokens: readonly string[]): void {
-    this.docs++;
-    for (const t of tokens) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-  }
-
-  /** How many recommendations contain the token. */
-  count(token: string): number {
-    return this.df.get(token) ?? 0;
-  }
-
-  weight(token: string): number {
-    return this.weightFor(this.df.get(token) ?? 0, this.docs);
-  }
-
-  /** log(1 + (N + 1) / (df + 1)): rare words weigh more, none weighs nothing. */
-  weightFor(df: number, docs: number): number {
-    return Math.log(1 + (docs + 1) / (df + 1));
-  }
+/**
+ * A word's weight within the compared corpus (a state's recommendations): inverse document
+ * frequency, log(1 + (N + 1) / (df + 1)), so rare words weigh more and none weighs nothing.
+ */
+export function idfWeight(df: number, docs: number): number {
+  return Math.log(1 + (docs + 1) / (df + 1));
 }
 
 type Relation =
@@ -252,36 +231,4 @@ export function scoreLexical(
       containment: round(containment),
     },
   };
-}
-
-/** scoreLexical with the lexical part computed from token weights (one pair at a time). */
-export function scorePair(
-  a: Analysis,
-  b: Analysis,
-  weights: TermWeights,
-  threshold = LINK_THRESHOLD,
-): PairScore | null {
-  const setB = new Set(b.tokens);
-  let wA = 0;
-  let wB = 0;
-  let wShared = 0;
-  const shared: Array<[string, number]> = [];
-  for (const t of a.tokens) {
-    const w = weights.weight(t);
-    wA += w;
-    if (setB.has(t)) {
-      wShared += w;
-      shared.push([t, w]);
-    }
-  }
-  for (const t of b.tokens) wB += weights.weight(t);
-  const union = wA + wB - wShared;
-  const lexical = {
-    jaccard: union > 0 ? wShared / union : 0,
-    containment: Math.min(wA, wB) > 0 ? wShared / Math.min(wA, wB) : 0,
-  };
-  const terms: SharedTerms = {
-    sharedTerms: () => shared.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([t]) => t),
-  };
-  return scoreLexical(a, b, lexical, threshold, terms, 0, 1);
 }

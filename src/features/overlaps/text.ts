@@ -281,15 +281,22 @@ export function objectLabel(code: string): string {
 const TREATY_AND_PROTOCOL =
   / (convention against torture|convention on the rights of persons with disabilities|crpd|cedaw|convention on the elimination of all forms of discrimination against women|convention on the rights of the child|crc|international covenant on economic social and cultural rights|icescr) and (?:its|the) (?:optional )?protocol(s)? /gu;
 
+/**
+ * Non-global copies of the patterns for test/exec (a global RegExp keeps `lastIndex` between
+ * calls), made once rather than per text.
+ */
+const once = (p: RegExp) => new RegExp(p.source, 'u');
+const OBJECT_TESTS = OBJECTS.flatMap((o) => o.patterns.map(once));
+const ACTION_TESTS = ACTIONS.map((a) => ({ code: a.code, patterns: a.patterns.map(once) }));
+const PHRASE_TESTS = REPEAT_PHRASES.map(once);
+
 /** "(Brazil, Chile);" at the end of a UPR text names who recommended, not what. */
 function withoutAttribution(text: string): string {
   const parsed = parseUprText(text);
   if (!parsed.recommending) return text;
   // Keep a trailing "(OP-CAT)" or "(ICRMW)": it names an object, not a state.
   const tail = fold(parsed.recommending);
-  const namesObject = OBJECTS.some((o) =>
-    o.patterns.some((p) => new RegExp(p.source, 'u').test(tail)),
-  );
+  const namesObject = OBJECT_TESTS.some((p) => p.test(tail));
   return namesObject ? text : parsed.body || text;
 }
 
@@ -302,8 +309,8 @@ export function analyse(text: string, language: string | null = 'en'): Analysis 
   let folded = fold(withoutAttribution(text));
 
   let repeatPhrase: string | null = null;
-  for (const phrase of REPEAT_PHRASES) {
-    const match = new RegExp(phrase.source, 'u').exec(folded);
+  for (const phrase of PHRASE_TESTS) {
+    const match = phrase.exec(folded);
     if (match) {
       repeatPhrase = match[0].trim();
       break;
@@ -330,9 +337,8 @@ export function analyse(text: string, language: string | null = 'en'): Analysis 
   }
 
   const actions = new Set<ActionCode>();
-  for (const action of ACTIONS) {
-    if (action.patterns.some((p) => new RegExp(p.source, 'u').test(folded)))
-      actions.add(action.code);
+  for (const action of ACTION_TESTS) {
+    if (action.patterns.some((p) => p.test(folded))) actions.add(action.code);
   }
   // "Sign and ratify" asks for ratification; signature alone is only its first step.
   if (actions.has('RATIFY')) actions.delete('SIGN');
