@@ -4,11 +4,12 @@
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { viewerFromAuthorization, type Viewer } from './auth/viewer.ts';
 import type { Context } from './context.ts';
 import { Db, type QueryListener } from './db/run.ts';
 import type { Driver } from 'neo4j-driver';
-import { DomainError } from './errors.ts';
+import { DomainError, UnauthenticatedError } from './errors.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
 
@@ -19,6 +20,8 @@ export interface AppOptions {
   readonly logger: Logger;
   /** Called for every Cypher statement a request runs (instrumentation, tests). */
   readonly onQuery?: QueryListener;
+  /** The configured admin bearer token (RECGRAPH_ADMIN_TOKEN); none by default. */
+  readonly adminToken?: string | undefined;
 }
 
 /** Deepest query accepted (GraphQL Armor's max-depth). */
@@ -45,7 +48,7 @@ export function maskDomainErrors(error: unknown, message: string, isDev?: boolea
   return maskError(error, message, isDev);
 }
 
-export function createApp({ driver, database, logger, onQuery }: AppOptions): App {
+export function createApp({ driver, database, logger, onQuery, adminToken }: AppOptions): App {
   const baseDb = new Db(driver, database, logger);
   const db = onQuery ? baseDb.withListener(onQuery) : baseDb;
 
@@ -63,7 +66,11 @@ export function createApp({ driver, database, logger, onQuery }: AppOptions): Ap
       error: (...args) =>
         logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
-    context: (): Context => ({ db, logger }),
+    context: ({ request }): Context => ({
+      db,
+      logger,
+      viewer: viewerOf(request.headers.get('authorization'), adminToken),
+    }),
     plugins: [
       // Aliases, cost, tokens, directives and field-suggestion blocking at Armor's defaults. Depth is
       // 10, not 6: every Relay connection spends two levels on edges/node, so the default would
@@ -96,6 +103,21 @@ export function createApp({ driver, database, logger, onQuery }: AppOptions): Ap
       },
     ],
   });
+}
+
+/** A bad credential fails the whole request with 401 before any field runs. */
+function viewerOf(header: string | null, adminToken: string | undefined): Viewer {
+  try {
+    return viewerFromAuthorization(header, adminToken);
+  } catch (error) {
+    if (!(error instanceof UnauthenticatedError)) throw error;
+    throw createGraphQLError(error.message, {
+      extensions: {
+        code: error.code,
+        http: { status: 401, headers: { 'www-authenticate': 'Bearer' } },
+      },
+    });
+  }
 }
 
 const DEFAULT_QUERY = `# recgraph: human-rights recommendations, the states they address, and their follow-up.

@@ -27,6 +27,14 @@ const EnvSchema = z.object({
   NEO4J_EMBEDDED_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Load the Slovenia demo dataset when the graph has no recommendations. */
   RECGRAPH_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  /**
+   * Bearer token that grants the ADMIN role (which includes reviewing overlaps) until
+   * authentication with signed tokens exists; unset means nobody has it.
+   */
+  RECGRAPH_ADMIN_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
 });
 
 /** The embedded launcher's settings, used when NEO4J_URI is not set. */
@@ -52,6 +60,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly neo4j: Neo4jConfig;
   readonly demoData: 'auto' | 'off';
+  /** Bearer token granting ADMIN; undefined when none is configured. */
+  readonly adminToken: string | undefined;
 }
 
 /**
@@ -72,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     demoData: e.RECGRAPH_DEMO_DATA,
+    adminToken: e.RECGRAPH_ADMIN_TOKEN,
     neo4j: Object.freeze({
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

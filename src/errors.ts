@@ -44,6 +44,15 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** A credential was sent but is not valid (HTTP 401). */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
 /** The database cannot be reached or is restarting; retrying later may succeed. */
 export class DatabaseUnavailableError extends DomainError {
   readonly code = 'DATABASE_UNAVAILABLE';

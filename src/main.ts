@@ -16,7 +16,7 @@ const logger = createLogger(config.logLevel);
 
 try {
   const { driver, database, embedded } = await bootstrap(config, logger);
-  const yoga = createApp({ driver, database, logger });
+  const yoga = createApp({ driver, database, logger, adminToken: config.adminToken });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Yoga's handler is a valid (async) Node request listener
   const server = createServer(yoga);
   server.listen(config.port, config.host, () => {

@@ -57,6 +57,7 @@ class InvalidGlobalIdError extends Error {
 }
 
 builder.queryType({});
+builder.mutationType({});
 
 builder.scalarType('Date', {
   description: 'A calendar date, ISO 8601 (YYYY-MM-DD).',

@@ -22,6 +22,7 @@ export interface TestApp {
   execute<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -36,21 +37,27 @@ export function testDriver(): Driver {
   );
 }
 
-export function createTestApp(): TestApp {
+export function createTestApp(options: { adminToken?: string } = {}): TestApp {
   const driver = testDriver();
   const database = inject('neo4jDatabase');
   const logger = testLogger();
   const queries: QueryEvent[] = [];
-  const app = createApp({ driver, database, logger, onQuery: (event) => queries.push(event) });
+  const app = createApp({
+    driver,
+    database,
+    logger,
+    onQuery: (event) => queries.push(event),
+    adminToken: options.adminToken,
+  });
   return {
     app,
     driver,
     db: new Db(driver, database, logger),
     queries,
-    async execute(query, variables) {
+    async execute(query, variables, headers = {}) {
       const response = await app.fetch('http://recgraph.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<never>;

@@ -5,7 +5,8 @@ OPTIONAL MATCH (r)-[o:OVERLAPS]-(other:Recommendation)
 WITH id, o, other ORDER BY o.score DESC, other.id
 RETURN id AS key,
        collect(CASE WHEN o IS NULL THEN null ELSE {
-         otherId: other.id, score: o.score, kind: o.kind, methods: o.methods,
+         selfId: id, otherId: other.id, score: o.score, kind: o.kind, methods: o.methods,
          evidence: o.evidence, status: o.status, reviewedBy: o.reviewedBy,
-         reviewedAt: toString(o.reviewedAt), detectorVersion: o.detectorVersion
+         reviewedAt: toString(o.reviewedAt), reviewNote: o.reviewNote,
+         detectorVersion: o.detectorVersion
        } END) AS items

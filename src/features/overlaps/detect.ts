@@ -144,6 +144,37 @@ export function detectState(docs: readonly DetectDoc[], options: DetectOptions =
   return { links, repeats, candidates };
 }
 
+export interface TextMatch extends PairScore {
+  /** The matching recommendation. */
+  readonly id: string;
+}
+
+const QUERY_ID = '\u0000query';
+
+/**
+ * Scores a free text against recommendations exactly as detection scores a pair, with `docs`
+ * (plus the text) as the corpus the word weights come from; best match first.
+ * @example matchText({ text: 'Ratify OP-CAT', language: 'en' }, stateDocs) // [{ id, score, kind, … }]
+ */
+export function matchText(
+  query: { readonly text: string; readonly language: string | null },
+  docs: readonly DetectDoc[],
+  threshold = LINK_THRESHOLD,
+): TextMatch[] {
+  const probe: DetectDoc = {
+    id: QUERY_ID,
+    mechanism: '',
+    cycle: null,
+    year: null,
+    source: null,
+    ...query,
+  };
+  const { links } = detectState([...docs, probe], { newIds: new Set([QUERY_ID]), threshold });
+  return links
+    .map(({ a, b, ...scored }) => ({ id: a === QUERY_ID ? b : a, ...scored }))
+    .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+}
+
 function mayShareSignature(a: Analysis, b: Analysis): boolean {
   for (const o of a.objects) if (SIGNATURE_OBJECTS.has(o) && b.objects.has(o)) return true;
   const core = (x: Analysis, y: Analysis) =>

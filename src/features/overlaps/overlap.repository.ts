@@ -1,6 +1,8 @@
 /** Every statement of the overlaps feature; Cypher lives in cypher/queries/overlaps. */
 import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
+import type { Tx } from '../../db/run.ts';
+import type { PageRequest } from '../../pagination.ts';
 import type { DetectDoc } from './detect.ts';
 
 export interface StoredDoc extends DetectDoc {
@@ -57,8 +59,34 @@ export function stateRecommendations(
   });
 }
 
-export function stateLinks({ db }: DbContext, state: string) {
-  return db.read<{ a: string; b: string }>(cypher('overlaps/state-links'), { state });
+/** A link clusters are built from, with what a cluster records of its two ends. */
+export interface ClusterLink {
+  readonly a: string;
+  readonly b: string;
+  readonly aMechanism: string;
+  readonly aYear: number | null;
+  readonly bMechanism: string;
+  readonly bYear: number | null;
+}
+
+export type ClusterBuilder = (links: readonly ClusterLink[]) => ClusterRow[];
+
+/** Rebuilds one state's clusters from its stored (not rejected) links, inside `tx`. */
+async function refreshClusters(
+  tx: Tx,
+  state: string,
+  version: string,
+  clustersOf: ClusterBuilder,
+): Promise<ClusterRow[]> {
+  const links = await tx.run<ClusterLink & Record<string, unknown>>(
+    cypher('overlaps/state-links'),
+    {
+      state,
+    },
+  );
+  const clusters = clustersOf(links);
+  await tx.run(cypher('overlaps/replace-clusters'), { state, clusters, version });
+  return clusters;
 }
 
 /**
@@ -75,7 +103,7 @@ export function writeState(
     repeats: readonly RepeatRow[];
     compared: readonly string[];
   },
-  clustersOf: (links: { a: string; b: string }[]) => ClusterRow[],
+  clustersOf: ClusterBuilder,
 ): Promise<ClusterRow[]> {
   const { full, version } = work;
   return db.transaction(async (tx) => {
@@ -98,10 +126,7 @@ export function writeState(
         version,
       });
     }
-    const links = await tx.run<{ a: string; b: string }>(cypher('overlaps/state-links'), { state });
-    const clusters = clustersOf(links);
-    await tx.run(cypher('overlaps/replace-clusters'), { state, clusters, version });
-    return clusters;
+    return refreshClusters(tx, state, version, clustersOf);
   });
 }
 
@@ -125,6 +150,7 @@ export async function counts({ db }: DbContext) {
 
 /** An OVERLAPS link seen from one of its ends. */
 export interface OverlapView {
+  readonly selfId: string;
   readonly otherId: string;
   readonly score: number;
   readonly kind: string;
@@ -133,6 +159,7 @@ export interface OverlapView {
   readonly status: string;
   readonly reviewedBy: string | null;
   readonly reviewedAt: string | null;
+  readonly reviewNote: string | null;
   readonly detectorVersion: string;
 }
 
@@ -155,4 +182,87 @@ export function findRepeats(
   direction: 'repeats' | 'repeatedBy',
 ) {
   return db.read<Grouped<RepeatView>>(cypher('overlaps/find-repeats'), { ids, direction });
+}
+
+/**
+ * Records a review decision on the stored link a -> b and rebuilds the state's clusters in the
+ * same transaction (a rejected link can split one).
+ * @returns the link seen from `a`, or null when no such link is stored
+ */
+export function reviewOverlap(
+  { db }: DbContext,
+  review: { a: string; b: string; decision: string; reviewer: string; note: string | null },
+  version: string,
+  clustersOf: ClusterBuilder,
+): Promise<OverlapView | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.run<OverlapView & { state: string } & Record<string, unknown>>(
+      cypher('overlaps/review-overlap'),
+      review,
+    );
+    if (!row) return null;
+    await refreshClusters(tx, row.state, version, clustersOf);
+    const { state: _state, ...view } = row;
+    return view;
+  });
+}
+
+export interface ClusterView {
+  readonly id: string;
+  readonly state: string;
+  readonly size: number;
+  readonly mechanisms: string[];
+  readonly mechanismCount: number;
+  readonly years: number[];
+  readonly firstYear: number | null;
+  readonly lastYear: number | null;
+}
+
+/** One page (`size + 1` rows, in the page's direction) of a state's clusters, with sort keys. */
+export function findStateClusters(
+  { db }: DbContext,
+  state: string,
+  minMechanisms: number,
+  page: PageRequest,
+) {
+  return db.read<ClusterView & { key: string } & Record<string, unknown>>(
+    cypher('overlaps/find-state-clusters'),
+    {
+      state,
+      minMechanisms,
+      after: page.afterKey ?? null,
+      before: page.beforeKey ?? null,
+      forward: page.direction === 'forward',
+      limit: page.size + 1,
+    },
+  );
+}
+
+export async function countStateClusters({ db }: DbContext, state: string, minMechanisms: number) {
+  const [row] = await db.read<{ count: number }>(cypher('overlaps/count-state-clusters'), {
+    state,
+    minMechanisms,
+  });
+  return row?.count ?? 0;
+}
+
+export function findClusterMembers({ db }: DbContext, ids: readonly string[]) {
+  return db.read<Grouped<string>>(cypher('overlaps/find-cluster-members'), { ids });
+}
+
+export function findRecommendationClusters({ db }: DbContext, ids: readonly string[]) {
+  return db.read<ClusterView & { key: string } & Record<string, unknown>>(
+    cypher('overlaps/find-recommendation-clusters'),
+    {
+      ids,
+    },
+  );
+}
+
+/** Up to `limit` recommendations whose text best matches a Lucene query, best first. */
+export function searchText({ db }: DbContext, query: string, limit: number) {
+  return db.read<DetectDoc & Record<string, unknown>>(cypher('overlaps/search-text'), {
+    query,
+    limit,
+  });
 }

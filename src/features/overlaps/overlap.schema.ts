@@ -1,6 +1,9 @@
+import { z } from 'zod';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { RecommendationRef } from '../recommendations/index.ts';
-import type { OverlapView, RepeatView } from './overlap.repository.ts';
+import { LanguageEnum, StateRef } from '../states/index.ts';
+import type { ClusterView, OverlapView, RepeatView } from './overlap.repository.ts';
 import * as service from './overlap.service.ts';
 
 const OverlapKindEnum = builder.enumType('OverlapKind', {
@@ -10,7 +13,7 @@ const OverlapKindEnum = builder.enumType('OverlapKind', {
 });
 
 interface OverlapEvidence {
-  sharedTerms: string[];
+  sharedTerms: readonly string[];
   signature: string | null;
   jaccard: number;
   containment: number;
@@ -38,6 +41,11 @@ const OverlapEvidenceRef = builder.objectRef<OverlapEvidence>('OverlapEvidence')
 const OverlapRef = builder.objectRef<OverlapView>('Overlap').implement({
   description: 'An overlap between two recommendations to the same state, seen from one of them.',
   fields: (t) => ({
+    id: t.id({
+      description:
+        'The two recommendation ids as a JSON array in stored order, e.g. ["A/HRC/28/15#115.1","A/HRC/28/15#115.9"]; what reviewOverlap takes.',
+      resolve: (o) => service.overlapId(o.selfId, o.otherId),
+    }),
     recommendation: t.field({
       type: RecommendationRef,
       description: 'The other recommendation.',
@@ -55,6 +63,7 @@ const OverlapRef = builder.objectRef<OverlapView>('Overlap').implement({
     status: t.exposeString('status', { description: 'SUGGESTED, CONFIRMED or REJECTED.' }),
     reviewedBy: t.exposeString('reviewedBy', { nullable: true }),
     reviewedAt: t.exposeString('reviewedAt', { nullable: true }),
+    reviewNote: t.exposeString('reviewNote', { nullable: true }),
     detectorVersion: t.exposeString('detectorVersion'),
   }),
 });
@@ -96,5 +105,128 @@ builder.objectFields(RecommendationRef, (t) => ({
     description: 'Later recommendations that repeat this one.',
     load: (ids: string[], ctx) => service.repeatsOf(ctx, ids, 'repeatedBy'),
     resolve: (r) => r.id,
+  }),
+}));
+
+const OverlapClusterRef = builder.objectRef<ClusterView>('OverlapCluster').implement({
+  description:
+    'Recommendations to one state connected by overlaps (SAME or PARTIAL, not rejected): answering one largely answers the others.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Derived from the smallest member id.' }),
+    size: t.exposeInt('size'),
+    mechanisms: t.exposeStringList('mechanisms', { description: 'Mechanism codes, sorted.' }),
+    mechanismCount: t.exposeInt('mechanismCount'),
+    years: t.exposeIntList('years'),
+    firstYear: t.exposeInt('firstYear', { nullable: true }),
+    lastYear: t.exposeInt('lastYear', { nullable: true }),
+    members: t.field({
+      type: [RecommendationRef],
+      description: 'The recommendations, oldest first.',
+      resolve: (c, _args, ctx) => service.clusterMembersOf(ctx, c.id),
+    }),
+  }),
+});
+
+builder.objectFields(RecommendationRef, (t) => ({
+  overlapCluster: t.field({
+    type: OverlapClusterRef,
+    nullable: true,
+    description: 'The overlap cluster this recommendation belongs to; null when it overlaps none.',
+    resolve: (r, _args, ctx) => service.clusterOf(ctx, r.id),
+  }),
+}));
+
+builder.objectFields(StateRef, (t) => ({
+  overlapClusters: t.connection(
+    {
+      type: OverlapClusterRef,
+      description:
+        "The state's overlap clusters: spanning the most mechanisms first, then the largest.",
+      args: {
+        minMechanisms: t.arg.int({
+          required: false,
+          description: 'Only clusters spanning at least this many mechanisms (default 1).',
+          validate: z.number().int().min(1).max(100),
+        }),
+      },
+      resolve: (state, args, ctx) => service.stateClusters(ctx, state.iso3, args),
+    },
+    { name: 'OverlapClusterConnection' },
+    { name: 'OverlapClusterEdge' },
+  ),
+}));
+
+const SimilarRecommendationRef = builder
+  .objectRef<Awaited<ReturnType<typeof service.similarRecommendations>>[number]>(
+    'SimilarRecommendation',
+  )
+  .implement({
+    description: 'A recommendation matching a text, with the evidence for the match.',
+    fields: (t) => ({
+      recommendation: t.field({ type: RecommendationRef, resolve: (m) => m.id }),
+      score: t.exposeFloat('score', { description: 'As an overlap would score (0-1).' }),
+      kind: t.field({ type: OverlapKindEnum, resolve: (m) => m.kind }),
+      methods: t.exposeStringList('methods'),
+      evidence: t.field({ type: OverlapEvidenceRef, resolve: (m) => m.evidence }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  similarRecommendations: t.field({
+    type: [SimilarRecommendationRef],
+    description:
+      'Recommendations asking what a text asks (a draft, an NGO submission, a new review), best first, scored as overlap detection scores a pair. With a state, all its recommendations are compared; without, the best full-text matches across all states.',
+    args: {
+      text: t.arg.string({ required: true, validate: z.string().trim().min(1).max(5000) }),
+      state: t.arg.string({
+        required: false,
+        description: 'ISO3 code of the addressed state.',
+        validate: z.string().regex(/^[A-Za-z]{3}$/u, 'state must be a three-letter ISO 3166 code'),
+      }),
+      language: t.arg({
+        type: LanguageEnum,
+        required: false,
+        description: 'Language of the text (default en).',
+      }),
+      first: t.arg.int({ required: false, validate: z.number().int().min(1).max(50) }),
+      minScore: t.arg.float({
+        required: false,
+        description: "Lowest score returned (default: the detector's link threshold, 0.25).",
+        validate: z.number().min(0.05).max(1),
+      }),
+    },
+    resolve: (_root, args, ctx) => service.similarRecommendations(ctx, args),
+  }),
+}));
+
+const OverlapDecisionEnum = builder.enumType('OverlapDecision', {
+  values: {
+    CONFIRMED: { description: 'The two recommendations do overlap; keep the link.' },
+    REJECTED: {
+      description: 'They do not; the link leaves the clusters and detection will not revive it.',
+    },
+  } as const,
+});
+
+builder.mutationFields((t) => ({
+  reviewOverlap: t.field({
+    type: OverlapRef,
+    description:
+      'Confirm or reject a detected overlap. Needs a reviewer (for now, the admin token from RECGRAPH_ADMIN_TOKEN as a bearer token).',
+    errors: {
+      types: [ForbiddenError, NotFoundError, InvalidInputError],
+      directResult: true,
+      union: { name: 'ReviewOverlapResult' },
+    },
+    args: {
+      id: t.arg.id({ required: true, description: 'Overlap.id' }),
+      decision: t.arg({ type: OverlapDecisionEnum, required: true }),
+      note: t.arg.string({
+        required: false,
+        description: 'Why (kept on the link, at most 2000 characters).',
+      }),
+    },
+    resolve: (_root, { id, decision, note }, ctx) =>
+      service.reviewOverlap(ctx, { id: String(id), decision, note }),
   }),
 }));

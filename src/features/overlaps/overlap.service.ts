@@ -5,8 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { DbContext } from '../../context.ts';
-import { DETECTOR_VERSION, detectState, type DetectedLink } from './detect.ts';
+import { requirePermission } from '../../auth/viewer.ts';
+import type { Context, DbContext } from '../../context.ts';
+import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
+import { DETECTOR_VERSION, detectState, matchText, type DetectedLink } from './detect.ts';
+import { LINK_THRESHOLD } from './score.ts';
+import { fold } from './text.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './overlap.repository.ts';
 
@@ -53,7 +58,7 @@ export async function detectOverlaps(
         repeats: result.repeats,
         compared: [...newIds],
       },
-      (stateLinks) => clustersOf(stateLinks, docs),
+      buildClusters,
     );
     compared += newIds.size;
     candidates += result.candidates;
@@ -139,6 +144,16 @@ export function clustersOf(
   });
 }
 
+/** Clusters from stored links that carry their ends' mechanism and year. */
+const buildClusters: repository.ClusterBuilder = (links) =>
+  clustersOf(
+    links,
+    links.flatMap((l) => [
+      { id: l.a, mechanism: l.aMechanism, year: l.aYear },
+      { id: l.b, mechanism: l.bMechanism, year: l.bYear },
+    ]),
+  );
+
 export async function exportCsvRows(ctx: DbContext) {
   return repository.exportLinks(ctx);
 }
@@ -146,24 +161,46 @@ export async function exportCsvRows(ctx: DbContext) {
 export const overlapCounts = repository.counts;
 
 /**
- * `Recommendation.overlaps` filters by its arguments what one batched load per request fetched
- * (a loader per context, since the dataloader plugin keys its loaders by field, not arguments).
+ * A DataLoader per request context and batch function: for fields whose arguments filter what
+ * one batched load fetched (the dataloader plugin keys its loaders by field, not arguments) or
+ * whose values are ids of another loadable type.
  */
-const overlapLoaders = new WeakMap<object, DataLoader<string, repository.OverlapView[]>>();
+function perRequest<V>(batch: (ctx: DbContext, ids: readonly string[]) => Promise<V[]>) {
+  const loaders = new WeakMap<DbContext, DataLoader<string, V>>();
+  return (ctx: DbContext, id: string): Promise<V> => {
+    let loader = loaders.get(ctx);
+    if (!loader) {
+      loader = new DataLoader((ids: readonly string[]) => batch(ctx, ids));
+      loaders.set(ctx, loader);
+    }
+    return loader.load(id);
+  };
+}
 
+const loadOverlaps = perRequest(async (ctx, ids) =>
+  groupedByKeys(ids, await repository.findOverlaps(ctx, ids)),
+);
+
+/** The member ids of a cluster, oldest first. */
+export const clusterMembersOf = perRequest(async (ctx, ids) =>
+  groupedByKeys(ids, await repository.findClusterMembers(ctx, ids)),
+);
+
+/** The cluster a recommendation belongs to, or null. */
+export const clusterOf = perRequest(async (ctx, ids) => {
+  const byId = new Map(
+    (await repository.findRecommendationClusters(ctx, ids)).map(({ key, ...c }) => [key, c]),
+  );
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
+/** `Recommendation.overlaps`: one batched load per request, filtered by each field's arguments. */
 export async function overlapsOf(
   ctx: DbContext,
   id: string,
   filter: { minScore?: number | null; kinds?: readonly string[] | null },
 ): Promise<repository.OverlapView[]> {
-  let loader = overlapLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (ids) =>
-      groupedByKeys(ids, await repository.findOverlaps(ctx, ids)),
-    );
-    overlapLoaders.set(ctx, loader);
-  }
-  const all = await loader.load(id);
+  const all = await loadOverlaps(ctx, id);
   return all.filter(
     (o) =>
       o.score >= (filter.minScore ?? 0) && (!filter.kinds?.length || filter.kinds.includes(o.kind)),
@@ -177,4 +214,129 @@ export async function repeatsOf(
   direction: 'repeats' | 'repeatedBy',
 ) {
   return groupedByKeys(ids, await repository.findRepeats(ctx, ids, direction));
+}
+
+/**
+ * An overlap's id names its two recommendations in stored order, as a JSON array: readable, and
+ * unambiguous whatever characters the recommendation ids hold.
+ * @example overlapId('A/HRC/28/15#115.9', 'A/HRC/28/15#115.1') === '["A/HRC/28/15#115.1","A/HRC/28/15#115.9"]'
+ */
+export function overlapId(x: string, y: string): string {
+  return JSON.stringify(x < y ? [x, y] : [y, x]);
+}
+
+function parseOverlapId(id: string): { a: string; b: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(id);
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 2 ||
+    !parsed.every((x): x is string => typeof x === 'string' && x.length > 0) ||
+    parsed[0] === parsed[1]
+  ) {
+    throw new InvalidInputError(`${JSON.stringify(id)} is not an overlap id`, 'id');
+  }
+  const [x, y] = parsed as [string, string];
+  return x < y ? { a: x, b: y } : { a: y, b: x };
+}
+
+export type ReviewDecision = 'CONFIRMED' | 'REJECTED';
+
+/**
+ * A reviewer confirms or rejects a detected link. The decision survives re-detection (`--full`
+ * keeps it), and a rejection takes the link out of the state's clusters at once.
+ * @throws ForbiddenError unless the viewer may review overlaps
+ * @throws InvalidInputError for a malformed id
+ * @throws NotFoundError when no such link is stored
+ */
+export async function reviewOverlap(
+  ctx: Pick<Context, 'db' | 'viewer'>,
+  input: { id: string; decision: ReviewDecision; note?: string | null | undefined },
+): Promise<repository.OverlapView> {
+  requirePermission(ctx.viewer, 'reviewOverlaps');
+  const { a, b } = parseOverlapId(input.id);
+  if (input.note && input.note.length > 2000) {
+    throw new InvalidInputError('note must be at most 2000 characters', 'note');
+  }
+  const view = await repository.reviewOverlap(
+    ctx,
+    {
+      a,
+      b,
+      decision: input.decision,
+      reviewer: ctx.viewer.name ?? 'unknown',
+      note: input.note?.trim() || null,
+    },
+    DETECTOR_VERSION,
+    buildClusters,
+  );
+  if (!view) throw new NotFoundError('Overlap', input.id);
+  return view;
+}
+
+/** A state's overlap clusters, most mechanisms first, then largest. */
+export async function stateClusters(
+  ctx: DbContext,
+  state: string,
+  args: PageArgs & { minMechanisms?: number | null | undefined },
+): Promise<Connection<repository.ClusterView & { key: string }>> {
+  const minMechanisms = args.minMechanisms ?? 1;
+  const page = pageRequest(args);
+  const rows = await repository.findStateClusters(ctx, state, minMechanisms, page);
+  return toConnection(
+    rows,
+    page,
+    (c) => c.key,
+    () => repository.countStateClusters(ctx, state, minMechanisms),
+  );
+}
+
+/** How many recommendations the full-text index proposes when no state narrows the search. */
+const SEARCH_POOL = 300;
+
+export interface SimilarArgs {
+  readonly text: string;
+  readonly state?: string | null | undefined;
+  readonly language?: string | null | undefined;
+  readonly first?: number | null | undefined;
+  readonly minScore?: number | null | undefined;
+}
+
+/**
+ * Recommendations that ask what `text` asks, scored as detection scores a pair. With a state,
+ * every recommendation to that state is compared (nothing is missed); without one, the
+ * full-text index proposes the best-matching few hundred across all states, and those are
+ * compared (their words weighted within that pool).
+ */
+export async function similarRecommendations(ctx: DbContext, args: SimilarArgs) {
+  const text = args.text.trim();
+  if (!text) throw new InvalidInputError('text must not be empty', 'text');
+  const first = args.first ?? 10;
+  const threshold = args.minScore ?? LINK_THRESHOLD;
+  let docs;
+  if (args.state) {
+    docs = await repository.stateRecommendations(
+      ctx,
+      args.state.toUpperCase(),
+      false,
+      DETECTOR_VERSION,
+    );
+  } else {
+    const words = [...new Set(fold(text).match(/[a-z][a-z0-9]{2,}/g) ?? [])].slice(0, 64);
+    if (words.length === 0) return [];
+    docs = await repository.searchText(ctx, words.join(' '), SEARCH_POOL);
+  }
+  return matchText({ text, language: args.language ?? null }, docs, threshold)
+    .slice(0, first)
+    .map(({ id, score, kind, methods, evidence }) => ({
+      id,
+      score,
+      kind,
+      methods: [...methods],
+      evidence,
+    }));
 }

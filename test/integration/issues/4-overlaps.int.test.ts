@@ -14,6 +14,8 @@ import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts';
 
 const FIXTURE = path.join(import.meta.dirname, '../../fixtures/overlaps-sample.ndjson');
+const ADMIN_TOKEN = 'test-admin-token-0123456789';
+const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 let t: TestApp;
 let dir: string;
 
@@ -29,7 +31,7 @@ async function cleanup(): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = createTestApp();
+  t = createTestApp({ adminToken: ADMIN_TOKEN });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-overlaps-'));
   await cleanup();
   const imported = await runImport({ db: t.db }, { files: [FIXTURE], format: 'ndjson' });
@@ -157,5 +159,178 @@ describe('incremental and full runs', () => {
     const after = await links();
     expect(after.find((l) => l.a === 'OVTEST/1' && l.b === 'OVTEST/2')?.status).toBe('REJECTED');
     expect(after.filter((l) => l.status === 'SUGGESTED')).toHaveLength(6);
+  });
+});
+
+describe('clusters, similarity search and review through GraphQL', () => {
+  type ClusterPage = {
+    state: {
+      overlapClusters: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: {
+          node: { id: string; mechanisms: string[]; size: number; members: { stableId: string }[] };
+        }[];
+      };
+    };
+  };
+  const clusterQuery = `query ($min: Int, $first: Int, $after: String) { state(iso3: "BRA") {
+      overlapClusters(minMechanisms: $min, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id mechanisms size members { stableId } } } } } }`;
+
+  it("lists a state's clusters, most mechanisms first, filtered and paged", async () => {
+    // A treaty body asks BRA for OP-CAT too: the OP-CAT cluster now spans two mechanisms.
+    const cat = path.join(dir, 'cat.ndjson');
+    fs.writeFileSync(
+      cat,
+      `${JSON.stringify({ id: 'OVTEST/9', mechanism: 'CAT', state: 'BRA', text: 'The State party should ratify the Optional Protocol to the Convention against Torture.', language: 'en', year: 2009, documentSymbol: 'OVTEST/CAT' })}\n`,
+    );
+    await runImport({ db: t.db }, { files: [cat], format: 'ndjson' });
+    await detectOverlaps({ db: t.db });
+
+    const multi = await t.execute<ClusterPage>(clusterQuery, { min: 2 });
+    expect(multi.errors).toBeUndefined();
+    const page = multi.data!.state.overlapClusters;
+    expect(page.totalCount).toBe(1);
+    expect(page.edges[0]!.node.mechanisms).toEqual(['CAT', 'UPR']);
+    expect(page.edges[0]!.node.members.map((m) => m.stableId)).toEqual([
+      'OVTEST/1',
+      'OVTEST/9',
+      'OVTEST/2',
+      'OVTEST/7',
+      'OVTEST/8',
+    ]);
+
+    // Page by one: the two-mechanism cluster first, then the NHRI one, then nothing more.
+    const first = (await t.execute<ClusterPage>(clusterQuery, { first: 1 })).data!.state
+      .overlapClusters;
+    expect(first.totalCount).toBe(2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(first.edges[0]!.node.size).toBe(5);
+    const second = (
+      await t.execute<ClusterPage>(clusterQuery, { first: 1, after: first.pageInfo.endCursor })
+    ).data!.state.overlapClusters;
+    expect(second.edges.map((e) => e.node.members.map((m) => m.stableId))).toEqual([
+      ['OVTEST/4', 'OVTEST/5'],
+    ]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+
+    const own = await t.execute<{ recommendation: { overlapCluster: { id: string } | null } }>(
+      `{ recommendation(id: "OVTEST/6") { overlapCluster { id } } }`,
+    );
+    expect(own.data!.recommendation.overlapCluster).toBeNull();
+  });
+
+  it('finds recommendations similar to a draft, in one state or across all', async () => {
+    type Similar = {
+      similarRecommendations: {
+        score: number;
+        kind: string;
+        recommendation: { stableId: string };
+        evidence: { sharedTerms: string[] };
+      }[];
+    };
+    const inState = await t.execute<Similar>(
+      `{ similarRecommendations(text: "Ratify promptly the Optional Protocol to the Convention against Torture", state: "bra", first: 10) {
+          score kind recommendation { stableId } evidence { sharedTerms } } }`,
+    );
+    expect(inState.errors).toBeUndefined();
+    const found = inState.data!.similarRecommendations;
+    expect(found.map((m) => m.recommendation.stableId).sort()).toEqual([
+      'OVTEST/1',
+      'OVTEST/2',
+      'OVTEST/7',
+      'OVTEST/8',
+      'OVTEST/9',
+    ]);
+    expect(found.map((m) => m.score)).toEqual([...found.map((m) => m.score)].sort((x, y) => y - x));
+    expect(found[0]!.evidence.sharedTerms).toContain('@opcat');
+
+    // No state: the full-text index proposes candidates everywhere (here, the NHRI asks).
+    const anywhere = await t.execute<Similar>(
+      `{ similarRecommendations(text: "Create an independent national human rights institution in line with the Paris Principles") {
+          recommendation { stableId } } }`,
+    );
+    expect(anywhere.errors).toBeUndefined();
+    const ids = anywhere.data!.similarRecommendations.map((m) => m.recommendation.stableId);
+    expect(ids).toEqual(expect.arrayContaining(['OVTEST/4', 'OVTEST/5']));
+    expect(ids).not.toContain('OVTEST/6');
+
+    const bad = await t.execute(`{ similarRecommendations(text: "  ") { score } }`);
+    expect(bad.errors?.[0]?.message).toMatch(/text/);
+  });
+
+  type Review = {
+    reviewOverlap: {
+      __typename: string;
+      message?: string;
+      id?: string;
+      status?: string;
+      reviewedBy?: string;
+      reviewNote?: string;
+    };
+  };
+  const review = `mutation ($id: ID!, $decision: OverlapDecision!, $note: String) {
+      reviewOverlap(id: $id, decision: $decision, note: $note) {
+        __typename
+        ... on Error { message }
+        ... on Overlap { id status reviewedBy reviewNote } } }`;
+  const nhriLink = JSON.stringify(['OVTEST/4', 'OVTEST/5']);
+
+  it('lets only a reviewer confirm or reject a link, and a rejection splits the cluster', async () => {
+    // Anonymous: a typed Forbidden result, and nothing written.
+    const anonymous = await t.execute<Review>(review, { id: nhriLink, decision: 'REJECTED' });
+    expect(anonymous.data!.reviewOverlap.__typename).toBe('ForbiddenError');
+    // A token that is not the admin's: 401 for the whole request.
+    const wrong = await t.app.fetch('http://recgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token' },
+      body: JSON.stringify({ query: review, variables: { id: nhriLink, decision: 'REJECTED' } }),
+    });
+    expect(wrong.status).toBe(401);
+    expect((await links()).find((l) => l.a === 'OVTEST/4')?.status).toBe('SUGGESTED');
+
+    // The admin: malformed and unknown ids are typed errors.
+    const malformed = await t.execute<Review>(
+      review,
+      { id: 'OVTEST/4', decision: 'CONFIRMED' },
+      asAdmin,
+    );
+    expect(malformed.data!.reviewOverlap.__typename).toBe('InvalidInputError');
+    const unknown = await t.execute<Review>(
+      review,
+      { id: JSON.stringify(['OVTEST/4', 'OVTEST/6']), decision: 'CONFIRMED' },
+      asAdmin,
+    );
+    expect(unknown.data!.reviewOverlap.__typename).toBe('NotFoundError');
+
+    // Rejecting the only NHRI link (ids given in either order) removes that cluster.
+    const rejected = await t.execute<Review>(
+      review,
+      {
+        id: JSON.stringify(['OVTEST/5', 'OVTEST/4']),
+        decision: 'REJECTED',
+        note: 'an NHRI vs a new one',
+      },
+      asAdmin,
+    );
+    expect(rejected.data!.reviewOverlap).toEqual({
+      __typename: 'Overlap',
+      id: nhriLink,
+      status: 'REJECTED',
+      reviewedBy: 'admin',
+      reviewNote: 'an NHRI vs a new one',
+    });
+    const clusters = (await t.execute<ClusterPage>(clusterQuery, {})).data!.state.overlapClusters;
+    expect(clusters.edges.map((e) => e.node.size)).toEqual([5]);
+
+    // Confirming it again brings the cluster back; a full rebuild keeps the decision.
+    await t.execute<Review>(review, { id: nhriLink, decision: 'CONFIRMED' }, asAdmin);
+    await detectOverlaps({ db: t.db }, { full: true });
+    const kept = (await links()).find((l) => l.a === 'OVTEST/4');
+    expect(kept?.status).toBe('CONFIRMED');
+    const again = (await t.execute<ClusterPage>(clusterQuery, {})).data!.state.overlapClusters;
+    expect(again.edges.map((e) => e.node.size)).toEqual([5, 2]);
   });
 });
