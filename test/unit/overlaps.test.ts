@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectState, type DetectDoc } from '../../src/features/overlaps/detect.ts';
 import { clustersOf } from '../../src/features/overlaps/overlap.service.ts';
 import { relate } from '../../src/features/overlaps/score.ts';
-import { analyse } from '../../src/features/overlaps/text.ts';
+import { analyse, serialiseAnalysis } from '../../src/features/overlaps/text.ts';
 
 describe('commitment signatures', () => {
   it('names one treaty however it is written, in English, French and Spanish', () => {
@@ -96,10 +96,27 @@ describe('detectState', () => {
     );
   });
 
-  it('compares only the new recommendations when asked', () => {
+  it('compares only the new recommendations when asked, finding all their links', () => {
     const result = detectState(docs, { newIds: new Set(['d005']) });
     expect(result.links.length).toBeGreaterThan(0);
     expect(result.links.every((l) => l.a === 'd005' || l.b === 'd005')).toBe(true);
+
+    // Any set of new ones: exactly the all-pairs links that touch them, and no others.
+    const fresh = new Set(docs.filter((_d, i) => i % 7 === 3).map((d) => d.id));
+    const exact = detectState(docs, { allPairs: true }).links.filter(
+      (l) => fresh.has(l.a) || fresh.has(l.b),
+    );
+    const incremental = detectState(docs, { newIds: fresh });
+    expect(exact.length).toBeGreaterThan(10);
+    expect(incremental.links.map((l) => `${l.a}~${l.b}`).sort()).toEqual(
+      exact.map((l) => `${l.a}~${l.b}`).sort(),
+    );
+  });
+
+  it('reuses a stored analysis instead of analysing the text again', () => {
+    const stored = detectState(docs).analyses.map(serialiseAnalysis);
+    const reused = detectState(docs.map((d, i) => ({ ...d, text: '', analysis: stored[i] })));
+    expect(reused.links).toEqual(detectState(docs).links);
   });
 });
 

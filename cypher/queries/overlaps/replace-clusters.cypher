@@ -1,6 +1,8 @@
-// Replaces one state's overlap clusters (connected SAME/PARTIAL recommendations).
+// Replaces overlap clusters of one state (connected SAME/PARTIAL recommendations): all of them
+// when $replace is null, else those whose ids are listed.
 MATCH (s:State {iso3: $state})
 OPTIONAL MATCH (s)-[:HAS_OVERLAP_CLUSTER]->(old:OverlapCluster)
+WHERE $replace IS NULL OR old.id IN $replace
 DETACH DELETE old
 WITH DISTINCT s
 UNWIND $clusters AS c

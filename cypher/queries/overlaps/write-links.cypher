@@ -1,5 +1,5 @@
-// Stores detected pairs, once per pair (a.id < b.id). A reviewed link keeps its status, reviewer
-// and note; only the detector's figures are refreshed.
+// Refreshes pairs that are already stored (a.id < b.id). A reviewed link keeps its status,
+// reviewer and note; only the detector's figures are refreshed. Returns each pair's status.
 UNWIND $links AS l
 MATCH (a:Recommendation {id: l.a})
 MATCH (b:Recommendation {id: l.b})
@@ -8,3 +8,4 @@ MERGE (a)-[o:OVERLAPS]->(b)
 SET o.score = l.score, o.kind = l.kind, o.methods = l.methods, o.evidence = l.evidence,
     o.sharedTerms = l.sharedTerms, o.signature = l.signature,
     o.detectorVersion = $version, o.detectedAt = datetime()
+RETURN a.id AS a, b.id AS b, o.status AS status, o.score AS score

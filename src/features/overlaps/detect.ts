@@ -7,7 +7,7 @@
 import { OBJECTS } from './commitments.ts';
 import { lshCandidates, signature } from './minhash.ts';
 import { idfWeight, LINK_THRESHOLD, scoreLexical, type PairScore } from './score.ts';
-import { analyse, type Analysis } from './text.ts';
+import { analyse, parseAnalysis, type Analysis } from './text.ts';
 
 /** Bump when analysis or scoring changes: links carry it, and `--full` replaces older ones. */
 export const DETECTOR_VERSION = 'overlaps-1';
@@ -21,6 +21,8 @@ export interface DetectDoc {
   readonly year: number | null;
   /** The document or review it comes from; two recommendations of one review never repeat each other. */
   readonly source: string | null;
+  /** Its analysis as stored by an earlier run of this detector version (serialiseAnalysis). */
+  readonly analysis?: string | null;
 }
 
 export interface DetectedLink extends PairScore {
@@ -66,6 +68,8 @@ export interface DetectResult {
   readonly links: DetectedLink[];
   readonly repeats: DetectedRepeat[];
   readonly candidates: number;
+  /** The analysis of each doc, in `docs` order (to be stored for the next run). */
+  readonly analyses: readonly Analysis[];
 }
 
 export interface DetectOptions {
@@ -84,7 +88,9 @@ export interface DetectOptions {
  */
 export function detectState(docs: readonly DetectDoc[], options: DetectOptions = {}): DetectResult {
   const threshold = options.threshold ?? LINK_THRESHOLD;
-  const an = docs.map((d) => analyseCached(d.text, d.language));
+  const an = docs.map((d) =>
+    d.analysis ? parseAnalysis(d.analysis) : analyseCached(d.text, d.language),
+  );
   const index = new StateIndex(an);
 
   let onlyFor: Set<number> | null = null;
@@ -93,7 +99,7 @@ export function detectState(docs: readonly DetectDoc[], options: DetectOptions =
     docs.forEach((d, i) => {
       if (options.newIds!.has(d.id)) onlyFor!.add(i);
     });
-    if (onlyFor.size === 0) return { links: [], repeats: [], candidates: 0 };
+    if (onlyFor.size === 0) return { links: [], repeats: [], candidates: 0, analyses: an };
   }
 
   // Each pair is kept under its lighter text (ties: the lower index), so a pair found by two
@@ -110,13 +116,14 @@ export function detectState(docs: readonly DetectDoc[], options: DetectOptions =
   if (options.allPairs) {
     for (let i = 0; i < docs.length; i++) for (let j = i + 1; j < docs.length; j++) add(i, j);
   } else if ((options.candidates ?? 'prefix') === 'prefix') {
-    index.prefixCandidates(threshold, add);
-    signatureBlocks(an, add);
+    if (onlyFor) index.prefixCandidatesFor(threshold, onlyFor, add);
+    else index.prefixCandidates(threshold, add);
+    signatureBlocks(an, add, onlyFor);
   } else {
     const commonLimit = Math.max(3, docs.length * COMMON_SHARE);
     const sigs = an.map((a) => signature(a.tokens.filter((t) => index.count(t) <= commonLimit)));
     lshCandidates(sigs, add);
-    signatureBlocks(an, add);
+    signatureBlocks(an, add, onlyFor);
   }
 
   const links: DetectedLink[] = [];
@@ -141,7 +148,7 @@ export function detectState(docs: readonly DetectDoc[], options: DetectOptions =
       if (repeat) repeats.push(repeat);
     }
   }
-  return { links, repeats, candidates };
+  return { links, repeats, candidates, analyses: an };
 }
 
 export interface TextMatch extends PairScore {
@@ -266,6 +273,51 @@ class StateIndex {
   }
 
   /**
+   * Prefix filtering restricted to pairs with a text in `only` (incremental runs), at a cost
+   * proportional to those texts rather than the whole state: a qualifying pair shares a word of
+   * its lighter text's prefix, so each text in `only` probes the full index with its own prefix
+   * (pairs where it is the lighter) and the index of everyone's prefixes with all its words
+   * (pairs where the other is the lighter). Finds every pair prefixCandidates would.
+   */
+  prefixCandidatesFor(
+    threshold: number,
+    only: ReadonlySet<number>,
+    add: (i: number, j: number) => void,
+  ): void {
+    const postings: number[][] = this.names.map(() => []);
+    const prefixPostings: number[][] = this.names.map(() => []);
+    this.docs.forEach((d, i) => {
+      for (const id of d) postings[id]!.push(i);
+      for (const id of this.prefix(i, threshold)) prefixPostings[id]!.push(i);
+    });
+    for (const i of only) {
+      for (const id of this.prefix(i, threshold)) {
+        for (const j of postings[id]!) if (j !== i && this.lighter(i, j)) add(i, j);
+      }
+      for (const id of this.docs[i]!) {
+        for (const j of prefixPostings[id]!) if (j !== i && this.lighter(j, i)) add(j, i);
+      }
+    }
+  }
+
+  /**
+   * The rarest words of text i that together carry more than 1 - threshold of its weight: a
+   * pair in which i is the lighter text and that reaches the threshold shares one of them.
+   */
+  private prefix(i: number, threshold: number): number[] {
+    const sorted = [...this.docs[i]!].sort((p, q) => this.df[p]! - this.df[q]! || p - q);
+    const total = this.totals[i]!;
+    let rest = total;
+    const out: number[] = [];
+    for (const id of sorted) {
+      if (rest < threshold * total - 1e-9) break;
+      rest -= this.weights[id]!;
+      out.push(id);
+    }
+    return out;
+  }
+
+  /**
    * Prefix filtering (as in all-pairs similarity search): a pair whose lexical score reaches the
    * threshold shares at least `threshold` of the lighter text's weight (Jaccard never exceeds
    * containment), so it shares one of that text's rarest words that together carry more than
@@ -277,23 +329,23 @@ class StateIndex {
     this.docs.forEach((d, i) => {
       for (const id of d) postings[id]!.push(i);
     });
-    this.docs.forEach((d, i) => {
-      const sorted = [...d].sort((p, q) => this.df[p]! - this.df[q]! || p - q);
-      const total = this.totals[i]!;
-      let rest = total;
-      for (const id of sorted) {
-        if (rest < threshold * total - 1e-9) break;
-        rest -= this.weights[id]!;
-        for (const j of postings[id]!) {
-          if (j !== i && this.lighter(i, j)) add(i, j);
-        }
+    this.docs.forEach((_d, i) => {
+      for (const id of this.prefix(i, threshold)) {
+        for (const j of postings[id]!) if (j !== i && this.lighter(i, j)) add(i, j);
       }
     });
   }
 }
 
-/** Every pair naming the same treaty, institution or the death penalty is a candidate. */
-function signatureBlocks(an: readonly Analysis[], add: (i: number, j: number) => void): void {
+/**
+ * Every pair naming the same treaty, institution or the death penalty is a candidate (with
+ * `only`, every such pair with a text in `only`).
+ */
+function signatureBlocks(
+  an: readonly Analysis[],
+  add: (i: number, j: number) => void,
+  only: ReadonlySet<number> | null,
+): void {
   const byObject = new Map<string, number[]>();
   an.forEach((a, i) => {
     for (const o of a.objects) {
@@ -304,12 +356,12 @@ function signatureBlocks(an: readonly Analysis[], add: (i: number, j: number) =>
     }
   });
   for (const members of byObject.values()) {
+    if (only) {
+      for (const i of members) if (only.has(i)) for (const j of members) add(i, j);
+      continue;
+    }
     for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const i = members[x]!;
-        const j = members[y]!;
-        add(i, j);
-      }
+      for (let y = x + 1; y < members.length; y++) add(members[x]!, members[y]!);
     }
   }
   // "Ratify the outstanding instruments" meets every text that names an instrument.
@@ -317,7 +369,7 @@ function signatureBlocks(an: readonly Analysis[], add: (i: number, j: number) =>
     [...a.objects].some((o) => INSTRUMENTS.has(o)) ? [i] : [],
   );
   for (const i of byObject.get('CORE_TREATIES') ?? []) {
-    for (const j of withInstrument) add(i, j);
+    for (const j of withInstrument) if (!only || only.has(i) || only.has(j)) add(i, j);
   }
 }
 

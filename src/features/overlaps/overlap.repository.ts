@@ -4,6 +4,7 @@ import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 import type { PageRequest } from '../../pagination.ts';
 import type { DetectDoc } from './detect.ts';
+import { CLUSTER_MIN_SCORE } from './score.ts';
 
 export interface StoredDoc extends DetectDoc {
   readonly isNew: boolean;
@@ -80,18 +81,43 @@ async function refreshClusters(
 ): Promise<ClusterRow[]> {
   const links = await tx.run<ClusterLink & Record<string, unknown>>(
     cypher('overlaps/state-links'),
-    {
-      state,
-    },
+    { state, minScore: CLUSTER_MIN_SCORE },
   );
   const clusters = clustersOf(links);
-  await tx.run(cypher('overlaps/replace-clusters'), { state, clusters, version });
+  await tx.run(cypher('overlaps/replace-clusters'), { state, clusters, version, replace: null });
   return clusters;
 }
 
+/** A cluster as stored, with its members' mechanisms and years (for merging). */
+export interface StoredCluster {
+  readonly id: string;
+  readonly members: { id: string; mechanism: string; year: number | null }[];
+}
+
+/** How a detection run brings a state's clusters up to date after writing its links. */
+export type ClusterUpdate =
+  /** Rebuild all of them from the stored links (full runs). */
+  | { readonly kind: 'rebuild'; readonly build: ClusterBuilder }
+  /**
+   * Merge the clusters that the new links touch with those links (incremental runs only add
+   * links, so clusters only grow or merge).
+   */
+  | {
+      readonly kind: 'merge';
+      readonly merge: (
+        touched: readonly StoredCluster[],
+        links: readonly { a: string; b: string }[],
+      ) => ClusterRow[];
+    };
+
+const BATCH = 5000;
+
 /**
- * Writes one state's results in one transaction: with `full`, the old suggestions go first;
- * then links, repeats, the compared marks and the state's clusters.
+ * Writes one state's results in one transaction, which first locks the state (concurrent runs
+ * take turns): with `full`, the old suggestions go first; pairs not stored yet are created,
+ * pairs already stored (reviewed ones) refreshed; then repeats, the compared marks, and the
+ * state's clusters.
+ * @returns how many clusters were written
  */
 export function writeState(
   { db }: DbContext,
@@ -101,32 +127,73 @@ export function writeState(
     version: string;
     links: readonly LinkRow[];
     repeats: readonly RepeatRow[];
-    compared: readonly string[];
+    /** The compared recommendations with their serialised analyses. */
+    compared: readonly { id: string; analysis: string }[];
   },
-  clustersOf: ClusterBuilder,
-): Promise<ClusterRow[]> {
+  clusters: ClusterUpdate,
+): Promise<number> {
   const { full, version } = work;
   return db.transaction(async (tx) => {
+    await tx.run(cypher('overlaps/lock-state'), { state });
     if (full) await tx.run(cypher('overlaps/clear-state'), { state });
-    for (let i = 0; i < work.links.length; i += 5000) {
-      await tx.run(cypher('overlaps/write-links'), {
-        links: work.links.slice(i, i + 5000),
-        version,
-      });
+    const stored = full
+      ? await tx.run<{ a: string; b: string }>(cypher('overlaps/state-pairs'), { state })
+      : await tx.run<{ a: string; b: string }>(cypher('overlaps/pairs-touching'), {
+          ids: work.compared.map((c) => c.id),
+        });
+    const storedKeys = new Set(stored.map((p) => `${p.a}\u0000${p.b}`));
+    const fresh = work.links.filter((l) => !storedKeys.has(`${l.a}\u0000${l.b}`));
+    const again = work.links.filter((l) => storedKeys.has(`${l.a}\u0000${l.b}`));
+    for (let i = 0; i < fresh.length; i += BATCH) {
+      await tx.run(cypher('overlaps/create-links'), { links: fresh.slice(i, i + BATCH), version });
     }
-    for (let i = 0; i < work.repeats.length; i += 5000) {
+    const refreshed: { a: string; b: string; status: string; score: number }[] = [];
+    for (let i = 0; i < again.length; i += BATCH) {
+      refreshed.push(
+        ...(await tx.run<{ a: string; b: string; status: string; score: number }>(
+          cypher('overlaps/write-links'),
+          {
+            links: again.slice(i, i + BATCH),
+            version,
+          },
+        )),
+      );
+    }
+    for (let i = 0; i < work.repeats.length; i += BATCH) {
       await tx.run(cypher('overlaps/write-repeats'), {
-        repeats: work.repeats.slice(i, i + 5000),
+        repeats: work.repeats.slice(i, i + BATCH),
         version,
       });
     }
-    for (let i = 0; i < work.compared.length; i += 10000) {
+    for (let i = 0; i < work.compared.length; i += 2 * BATCH) {
       await tx.run(cypher('overlaps/mark-compared'), {
-        ids: work.compared.slice(i, i + 10000),
+        compared: work.compared.slice(i, i + 2 * BATCH),
         version,
       });
     }
-    return refreshClusters(tx, state, version, clustersOf);
+    if (clusters.kind === 'rebuild') {
+      return (await refreshClusters(tx, state, version, clusters.build)).length;
+    }
+    const live = [
+      ...fresh.filter((l) => l.score >= CLUSTER_MIN_SCORE),
+      ...refreshed.filter(
+        (l) =>
+          l.status === 'CONFIRMED' || (l.status === 'SUGGESTED' && l.score >= CLUSTER_MIN_SCORE),
+      ),
+    ];
+    if (live.length === 0) return 0;
+    const touched = await tx.run<StoredCluster & Record<string, unknown>>(
+      cypher('overlaps/touched-clusters'),
+      { ids: [...new Set(live.flatMap((l) => [l.a, l.b]))] },
+    );
+    const merged = clusters.merge(touched, live);
+    await tx.run(cypher('overlaps/replace-clusters'), {
+      state,
+      clusters: merged,
+      version,
+      replace: touched.map((c) => c.id),
+    });
+    return merged.length;
   });
 }
 

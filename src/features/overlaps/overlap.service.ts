@@ -11,7 +11,7 @@ import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { DETECTOR_VERSION, detectState, matchText, type DetectedLink } from './detect.ts';
 import { LINK_THRESHOLD } from './score.ts';
-import { fold } from './text.ts';
+import { fold, serialiseAnalysis } from './text.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './overlap.repository.ts';
 
@@ -44,29 +44,55 @@ export async function detectOverlaps(
   let links = 0;
   let repeats = 0;
   let clusters = 0;
+  // A two-stage pipeline: while Neo4j writes one state's results, this process loads and
+  // compares the next state's recommendations (the two use different cores). Writes stay in
+  // state order, one at a time.
+  let writing: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
   for (const [done, state] of states.entries()) {
+    if (failure) break;
     const docs = await repository.stateRecommendations(ctx, state, full, DETECTOR_VERSION);
     const newIds = new Set(docs.filter((d) => d.isNew).map((d) => d.id));
     const result = detectState(docs, { newIds: full ? null : newIds });
-    const written = await repository.writeState(
-      ctx,
-      state,
-      {
-        full,
-        version: DETECTOR_VERSION,
-        links: result.links.map(toRow),
-        repeats: result.repeats,
-        compared: [...newIds],
-      },
-      buildClusters,
-    );
-    compared += newIds.size;
-    candidates += result.candidates;
-    links += result.links.length;
-    repeats += result.repeats.length;
-    clusters += written.length;
-    options.onState?.({ state, done: done + 1, total: states.length });
+    const update: repository.ClusterUpdate = full
+      ? { kind: 'rebuild', build: buildClusters }
+      : { kind: 'merge', merge: (touched, live) => mergeClusters(touched, live, docs) };
+    await writing;
+    if (failure) break;
+    writing = repository
+      .writeState(
+        ctx,
+        state,
+        {
+          full,
+          version: DETECTOR_VERSION,
+          links: result.links.map(toRow),
+          repeats: result.repeats,
+          compared: docs.flatMap((d, i) =>
+            newIds.has(d.id)
+              ? [{ id: d.id, analysis: serialiseAnalysis(result.analyses[i]!) }]
+              : [],
+          ),
+        },
+        update,
+      )
+      .then(
+        (written) => {
+          compared += newIds.size;
+          candidates += result.candidates;
+          links += result.links.length;
+          repeats += result.repeats.length;
+          clusters += written;
+          options.onState?.({ state, done: done + 1, total: states.length });
+        },
+        // Kept, not left unhandled, until the loop sees it.
+        (error: unknown) => {
+          failure = { error };
+        },
+      );
   }
+  await writing;
+  if (failure) throw (failure as { error: unknown }).error;
   return {
     states: states.length,
     compared,
@@ -76,6 +102,21 @@ export async function detectOverlaps(
     clusters,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * An incremental run's clusters: the stored clusters its new links touch, merged through those
+ * links (each stored cluster is already connected, so a chain through its members stands for it).
+ */
+function mergeClusters(
+  touched: readonly repository.StoredCluster[],
+  live: readonly { a: string; b: string }[],
+  docs: readonly { id: string; mechanism: string; year: number | null }[],
+): repository.ClusterRow[] {
+  const chains = touched.flatMap((c) =>
+    c.members.slice(1).map((m) => ({ a: c.members[0]!.id, b: m.id })),
+  );
+  return clustersOf([...chains, ...live], [...touched.flatMap((c) => c.members), ...docs]);
 }
 
 function toRow(link: DetectedLink): repository.LinkRow {

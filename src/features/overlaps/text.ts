@@ -272,6 +272,17 @@ export interface Analysis {
   readonly repeatPhrase: string | null;
 }
 
+/** An analysis as stored on a recommendation (`overlapAnalysis`), so later runs skip the work. */
+export function serialiseAnalysis(a: Analysis): string {
+  return JSON.stringify({ t: a.tokens, o: [...a.objects], a: [...a.actions], p: a.repeatPhrase });
+}
+
+/** The inverse of serialiseAnalysis. */
+export function parseAnalysis(stored: string): Analysis {
+  const raw = JSON.parse(stored) as { t: string[]; o: string[]; a: ActionCode[]; p: string | null };
+  return { tokens: raw.t, objects: new Set(raw.o), actions: new Set(raw.a), repeatPhrase: raw.p };
+}
+
 const OBJECT_BY_CODE = new Map<string, CommitmentObject>(OBJECTS.map((o) => [o.code, o]));
 
 export function objectLabel(code: string): string {

@@ -216,6 +216,17 @@ describe('clusters, similarity search and review through GraphQL', () => {
     ]);
     expect(second.pageInfo.hasNextPage).toBe(false);
 
+    // The clusters the incremental run merged are those a full rebuild finds.
+    const membership = () =>
+      t.db.read<{ members: string[] }>(
+        `MATCH (:State {iso3: 'BRA'})-[:HAS_OVERLAP_CLUSTER]->(c)-[:HAS_MEMBER]->(r)
+         WITH c, r ORDER BY r.id WITH c, collect(r.id) AS members
+         RETURN members ORDER BY members`,
+      );
+    const incremental = await membership();
+    await detectOverlaps({ db: t.db }, { full: true });
+    expect(await membership()).toEqual(incremental);
+
     const own = await t.execute<{ recommendation: { overlapCluster: { id: string } | null } }>(
       `{ recommendation(id: "OVTEST/6") { overlapCluster { id } } }`,
     );
@@ -332,5 +343,19 @@ describe('clusters, similarity search and review through GraphQL', () => {
     expect(kept?.status).toBe('CONFIRMED');
     const again = (await t.execute<ClusterPage>(clusterQuery, {})).data!.state.overlapClusters;
     expect(again.edges.map((e) => e.node.size)).toEqual([5, 2]);
+  });
+});
+
+describe('a re-imported recommendation with new wording', () => {
+  it('is compared again on the next incremental run', async () => {
+    const edited = path.join(dir, 'edited.ndjson');
+    fs.writeFileSync(
+      edited,
+      `${JSON.stringify({ id: 'OVTEST/6', mechanism: 'UPR', state: 'BRA', text: 'Establish an independent national human rights institution in line with the Paris Principles.', language: 'en', year: 2008, cycle: 1, documentSymbol: 'OVTEST/C1', recommendingStates: ['India'], response: 'SUPPORTED' })}\n`,
+    );
+    await runImport({ db: t.db }, { files: [edited], format: 'ndjson' });
+    const run = await detectOverlaps({ db: t.db });
+    expect(run.compared).toBe(1);
+    expect((await links()).filter((l) => l.a === 'OVTEST/4' && l.b === 'OVTEST/6')).toHaveLength(1);
   });
 });

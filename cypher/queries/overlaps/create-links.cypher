@@ -1,0 +1,9 @@
+// Stores newly detected pairs (none of them is stored yet), once per pair (a.id < b.id).
+UNWIND $links AS l
+MATCH (a:Recommendation {id: l.a})
+MATCH (b:Recommendation {id: l.b})
+CREATE (a)-[:OVERLAPS {
+  status: 'SUGGESTED', score: l.score, kind: l.kind, methods: l.methods, evidence: l.evidence,
+  sharedTerms: l.sharedTerms, signature: l.signature, detectorVersion: $version,
+  detectedAt: datetime()
+}]->(b)
