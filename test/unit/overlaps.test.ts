@@ -17,6 +17,32 @@ describe('commitment signatures', () => {
       expect(a.actions.has('RATIFY'), text).toBe(true);
     }
     expect([...analyse('Accede to the Istanbul Convention').objects]).toEqual(['ISTANBUL']);
+    // "The ICCPR's optional protocols" are both protocols, not the Covenant.
+    expect([...analyse("Ratify the ICCPR's two optional protocols").objects].sort()).toEqual([
+      'DEATH_PENALTY',
+      'ICCPR_OP1',
+      'ICCPR_OP2',
+    ]);
+    expect([...analyse("Ratify CEDAW's Optional Protocol").objects]).toEqual(['CEDAW_OP']);
+    expect([...analyse('Consider acceding to OP-ICCPR 1').objects]).toEqual(['ICCPR_OP1']);
+    // "... and its Optional Protocol" after a treaty's full name asks for both.
+    expect(
+      [
+        ...analyse(
+          'Sign and ratify the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment and its Optional Protocol',
+        ).objects,
+      ].sort(),
+    ).toEqual(['CAT', 'OPCAT']);
+    expect([...analyse('Consider acceding to: OP-ICCPR 2').objects].sort()).toEqual([
+      'DEATH_PENALTY',
+      'ICCPR_OP2',
+    ]);
+    // Drug and arms trafficking are not trafficking in persons.
+    expect([...analyse('Combat trafficking in women and children').objects]).toEqual([
+      'TRAFFICKING',
+    ]);
+    expect([...analyse('Continue its efforts to combat drug trafficking').objects]).toEqual([]);
+    expect([...analyse('Curb illicit trafficking of arms').objects]).toEqual([]);
     expect([
       ...analyse(
         'Ratify the Council of Europe Convention on preventing and combating violence against women and domestic violence',
@@ -59,6 +85,21 @@ describe('commitment signatures', () => {
     expect(
       relate(analyse('Abolish the death penalty'), analyse('Abolish capital punishment')).kind,
     ).toBe('SAME');
+  });
+
+  it('calls establishing an institution and strengthening it steps of one ask, not the same', () => {
+    const establish = analyse('Establish a national human rights institution');
+    expect(
+      relate(establish, analyse('Set up an NHRI in accordance with the Paris Principles')).kind,
+    ).toBe('SAME');
+    const strengthen = relate(
+      establish,
+      analyse('Further strengthen the capacity of the National Human Rights Commission'),
+    );
+    expect(strengthen).toEqual({
+      kind: 'PARTIAL',
+      why: 'same institution: NHRI; establish / improve',
+    });
   });
 });
 

@@ -116,7 +116,7 @@ export const OBJECTS: readonly CommitmentObject[] = [
     label: 'Second Optional Protocol to the ICCPR (abolition of the death penalty)',
     patterns: [
       rx(`(?:second|2nd|deuxieme|segundo) ${OP}(?: ${TO} ${THE}${ICCPR})?`),
-      rx(`${ICCPR} op ?2|op ?2 ${TO} ${THE}${ICCPR}|${ICCPR} op2|op2|iccpr op2`),
+      rx(`${ICCPR} op ?2|op ?2 ${TO} ${THE}${ICCPR}|op ${ICCPR} ?2|${ICCPR} op2|op2|iccpr op2`),
     ],
     implies: ['DEATH_PENALTY'],
   },
@@ -124,7 +124,11 @@ export const OBJECTS: readonly CommitmentObject[] = [
     code: 'ICCPR_OP1',
     kind: 'INSTRUMENT',
     label: 'First Optional Protocol to the ICCPR (individual communications)',
-    patterns: [rx(`(?:first|1st|premier|primer) ${OP} ${TO} ${THE}${ICCPR}`)],
+    patterns: [
+      rx(`(?:first|1st|premier|primer) ${OP} ${TO} ${THE}${ICCPR}`),
+      // "OP-ICCPR 1", "ICCPR-OP1", "OP1 to the ICCPR".
+      rx(`op ${ICCPR} ?1|${ICCPR} op ?1|op ?1 ${TO} ${THE}${ICCPR}`),
+    ],
   },
   {
     code: 'ICESCR_OP',
@@ -373,7 +377,8 @@ export const OBJECTS: readonly CommitmentObject[] = [
     label: 'trafficking in persons',
     patterns: [
       rx(
-        '(?:human )?trafficking(?: in (?:human beings|persons|women and children|women and girls|people))?|traite des (?:etres humains|personnes)|trata de (?:personas|seres humanos)',
+        // Not drug or arms trafficking ("combat drug trafficking" is another subject).
+        '(?:human )?(?<!(?:drug|drugs|narcotic|narcotics|arms|weapons|illicit) )trafficking(?! (?:in|of) (?:drugs|narcotics|arms|weapons))(?: in (?:human beings|persons|women and children|women and girls|people))?|traite des (?:etres humains|personnes)|trata de (?:personas|seres humanos)',
       ),
     ],
   },

@@ -87,6 +87,8 @@ interface Signature {
   readonly verb: 'RATIFY' | 'SIGN' | null;
   readonly instruments: ReadonlySet<string>;
   readonly institutions: ReadonlySet<string>;
+  /** Asks to create something (an institution, a mechanism), rather than to improve it. */
+  readonly establishes: boolean;
   readonly measures: ReadonlySet<string>;
   readonly rungs: ReadonlySet<string>;
 }
@@ -104,6 +106,7 @@ function signatureOf(a: Analysis): Signature {
     verb: instruments.size > 0 ? verb : null,
     instruments,
     institutions: new Set([...a.objects].filter((o) => KIND_OF_OBJECT.get(o) === 'INSTITUTION')),
+    establishes: a.actions.has('ESTABLISH'),
     measures: new Set(
       [...a.actions].filter((x) => MEASURE_ACTIONS.has(x) && !TREATY_ACTIONS.has(x)),
     ),
@@ -154,7 +157,17 @@ export function relate(a: Analysis, b: Analysis): Relation {
   }
 
   const sharedInst = intersect(sa.institutions, sb.institutions);
-  if (sharedInst.length > 0) return { kind: 'SAME', why: `same institution: ${list(sharedInst)}` };
+  if (sharedInst.length > 0) {
+    // "Establish an NHRI" and "strengthen the NHRI" are steps of one ask, not the same ask.
+    if (sa.establishes !== sb.establishes) {
+      const step = (x: Signature) => (x.establishes ? 'establish' : 'improve');
+      return {
+        kind: 'PARTIAL',
+        why: `same institution: ${list(sharedInst)}; ${step(sa)} / ${step(sb)}`,
+      };
+    }
+    return { kind: 'SAME', why: `same institution: ${list(sharedInst)}` };
+  }
 
   if (
     sa.measures.size > 0 &&

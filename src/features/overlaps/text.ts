@@ -292,6 +292,39 @@ export function objectLabel(code: string): string {
 const TREATY_AND_PROTOCOL =
   / (convention against torture|convention on the rights of persons with disabilities|crpd|cedaw|convention on the elimination of all forms of discrimination against women|convention on the rights of the child|crc|international covenant on economic social and cultural rights|icescr) and (?:its|the) (?:optional )?protocol(s)? /gu;
 
+/** "the ICCPR's optional protocols" says "the optional protocols to the ICCPR". */
+const POSSESSIVE_PROTOCOL =
+  / (icescr|iccpr|cedaw|crpd|crc|cat|convention against torture) s ((?:two |three )?optional protocols?) /gu;
+/** The ICCPR has two optional protocols; asking for "its optional protocols" asks for both. */
+const ICCPR_PROTOCOLS =
+  / (?:the )?(?:two )?optional protocols (?:to|of) (?:the )?(?:iccpr|international covenant on civil and political rights) /gu;
+
+/** A treaty token followed by "and its (optional) protocol(s)", "as well as the protocols thereto". */
+const PROTOCOL_AFTER_TREATY =
+  / @(cat|crpd|cedaw|icescr|iccpr|crc) (?:and|as well as|together with|including) (?:its|the) (first |second |two )?(?:optional )?protocol(s)?(?: thereto)? /gu;
+
+/** The protocols "its protocol(s)" names for a treaty token. */
+function protocolsOf(treaty: string, which: string, plural: boolean): string[] {
+  switch (treaty) {
+    case 'cat':
+      return ['OPCAT'];
+    case 'crpd':
+      return ['CRPD_OP'];
+    case 'cedaw':
+      return ['CEDAW_OP'];
+    case 'icescr':
+      return ['ICESCR_OP'];
+    case 'iccpr':
+      if (which.startsWith('second')) return ['ICCPR_OP2'];
+      if (which.startsWith('first') || !plural) return ['ICCPR_OP1'];
+      return ['ICCPR_OP1', 'ICCPR_OP2'];
+    case 'crc':
+      return plural ? ['CRC_OPAC', 'CRC_OPSC'] : [];
+    default:
+      return [];
+  }
+}
+
 /**
  * Non-global copies of the patterns for test/exec (a global RegExp keeps `lastIndex` between
  * calls), made once rather than per text.
@@ -335,6 +368,15 @@ export function analyse(text: string, language: string | null = 'en'): Analysis 
       ` ${treaty} and optional protocol${plural ?? ''} to the ${treaty} `,
   );
 
+  folded = folded
+    .replace(POSSESSIVE_PROTOCOL, (_all, treaty: string, protocols: string) => {
+      return ` ${protocols} to the ${treaty} `;
+    })
+    .replace(
+      ICCPR_PROTOCOLS,
+      ' first optional protocol to the iccpr and second optional protocol to the iccpr ',
+    );
+
   const objects = new Set<string>();
   for (const object of OBJECTS) {
     const token = ` @${object.code.toLowerCase()} `;
@@ -346,6 +388,23 @@ export function analyse(text: string, language: string | null = 'en'): Analysis 
       });
     }
   }
+
+  // "CAT [...] and its Optional Protocol" once the treaty's full name has become one token.
+  folded = folded
+    .replace(/ {2,}/gu, ' ')
+    .replace(
+      PROTOCOL_AFTER_TREATY,
+      (all, treaty: string, which: string | undefined, plural: string | undefined) => {
+        const protocols = protocolsOf(treaty, which ?? '', Boolean(plural));
+        for (const code of protocols) {
+          objects.add(code);
+          for (const implied of OBJECT_BY_CODE.get(code)?.implies ?? []) objects.add(implied);
+        }
+        return protocols.length
+          ? ` @${treaty} ${protocols.map((c) => `@${c.toLowerCase()}`).join(' ')} `
+          : all;
+      },
+    );
 
   const actions = new Set<ActionCode>();
   for (const action of ACTION_TESTS) {
