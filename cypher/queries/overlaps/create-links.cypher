@@ -3,7 +3,8 @@ UNWIND $links AS l
 MATCH (a:Recommendation {id: l.a})
 MATCH (b:Recommendation {id: l.b})
 CREATE (a)-[:OVERLAPS {
-  status: 'SUGGESTED', score: l.score, kind: l.kind, methods: l.methods, evidence: l.evidence,
+  status: 'SUGGESTED', score: l.score, kind: l.kind, methods: l.methods, jaccard: l.jaccard,
+  containment: l.containment,
   sharedTerms: l.sharedTerms, signature: l.signature, detectorVersion: $version,
   detectedAt: datetime()
 }]->(b)

@@ -6,7 +6,8 @@ WITH id, o, other ORDER BY o.score DESC, other.id
 RETURN id AS key,
        collect(CASE WHEN o IS NULL THEN null ELSE {
          selfId: id, otherId: other.id, score: o.score, kind: o.kind, methods: o.methods,
-         evidence: o.evidence, status: o.status, reviewedBy: o.reviewedBy,
+         evidence: {sharedTerms: o.sharedTerms, signature: o.signature, jaccard: o.jaccard,
+                   containment: o.containment, json: o.evidence}, status: o.status, reviewedBy: o.reviewedBy,
          reviewedAt: toString(o.reviewedAt), reviewNote: o.reviewNote,
          detectorVersion: o.detectorVersion
        } END) AS items

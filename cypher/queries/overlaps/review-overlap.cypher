@@ -4,6 +4,7 @@ MATCH (a:Recommendation {id: $a})-[o:OVERLAPS]->(b:Recommendation {id: $b})
 SET o.status = $decision, o.reviewedBy = $reviewer, o.reviewedAt = datetime(),
     o.reviewNote = $note
 RETURN a.state AS state, a.id AS selfId, b.id AS otherId, o.score AS score, o.kind AS kind,
-       o.methods AS methods, o.evidence AS evidence, o.status AS status,
+       o.methods AS methods, {sharedTerms: o.sharedTerms, signature: o.signature, jaccard: o.jaccard,
+        containment: o.containment, json: o.evidence} AS evidence, o.status AS status,
        o.reviewedBy AS reviewedBy, toString(o.reviewedAt) AS reviewedAt,
        o.reviewNote AS reviewNote, o.detectorVersion AS detectorVersion

@@ -16,8 +16,8 @@ export interface LinkRow {
   readonly score: number;
   readonly kind: string;
   readonly methods: readonly string[];
-  /** JSON of the evidence (shared terms, signature rule, Jaccard, containment). */
-  readonly evidence: string;
+  readonly jaccard: number;
+  readonly containment: number;
   readonly sharedTerms: readonly string[];
   readonly signature: string | null;
 }
@@ -94,10 +94,16 @@ export interface StoredCluster {
   readonly members: { id: string; mechanism: string; year: number | null }[];
 }
 
+/** A link that joins clusters (see CLUSTER_MIN_SCORE). */
+export interface LiveLink {
+  readonly a: string;
+  readonly b: string;
+}
+
 /** How a detection run brings a state's clusters up to date after writing its links. */
 export type ClusterUpdate =
-  /** Rebuild all of them from the stored links (full runs). */
-  | { readonly kind: 'rebuild'; readonly build: ClusterBuilder }
+  /** Rebuild all of them from the live links (full runs, which compared every pair). */
+  | { readonly kind: 'rebuild'; readonly build: (live: readonly LiveLink[]) => ClusterRow[] }
   /**
    * Merge the clusters that the new links touch with those links (incremental runs only add
    * links, so clusters only grow or merge).
@@ -106,7 +112,7 @@ export type ClusterUpdate =
       readonly kind: 'merge';
       readonly merge: (
         touched: readonly StoredCluster[],
-        links: readonly { a: string; b: string }[],
+        live: readonly LiveLink[],
       ) => ClusterRow[];
     };
 
@@ -137,13 +143,16 @@ export function writeState(
     await tx.run(cypher('overlaps/lock-state'), { state });
     if (full) await tx.run(cypher('overlaps/clear-state'), { state });
     const stored = full
-      ? await tx.run<{ a: string; b: string }>(cypher('overlaps/state-pairs'), { state })
-      : await tx.run<{ a: string; b: string }>(cypher('overlaps/pairs-touching'), {
+      ? await tx.run<{ a: string; b: string; status: string }>(cypher('overlaps/state-pairs'), {
+          state,
+        })
+      : await tx.run<{ a: string; b: string; status: string }>(cypher('overlaps/pairs-touching'), {
           ids: work.compared.map((c) => c.id),
         });
-    const storedKeys = new Set(stored.map((p) => `${p.a}\u0000${p.b}`));
-    const fresh = work.links.filter((l) => !storedKeys.has(`${l.a}\u0000${l.b}`));
-    const again = work.links.filter((l) => storedKeys.has(`${l.a}\u0000${l.b}`));
+    const key = (l: { a: string; b: string }) => `${l.a}\u0000${l.b}`;
+    const storedKeys = new Set(stored.map(key));
+    const fresh = work.links.filter((l) => !storedKeys.has(key(l)));
+    const again = work.links.filter((l) => storedKeys.has(key(l)));
     for (let i = 0; i < fresh.length; i += BATCH) {
       await tx.run(cypher('overlaps/create-links'), { links: fresh.slice(i, i + BATCH), version });
     }
@@ -171,16 +180,27 @@ export function writeState(
         version,
       });
     }
-    if (clusters.kind === 'rebuild') {
-      return (await refreshClusters(tx, state, version, clusters.build)).length;
-    }
-    const live = [
+    const live: LiveLink[] = [
       ...fresh.filter((l) => l.score >= CLUSTER_MIN_SCORE),
       ...refreshed.filter(
         (l) =>
           l.status === 'CONFIRMED' || (l.status === 'SUGGESTED' && l.score >= CLUSTER_MIN_SCORE),
       ),
     ];
+    if (clusters.kind === 'rebuild') {
+      // A full run cleared the suggestions: what else is stored are reviewed links, of which
+      // the confirmed ones count even where this run did not find them again.
+      const found = new Set(work.links.map(key));
+      live.push(...stored.filter((p) => p.status === 'CONFIRMED' && !found.has(key(p))));
+      const rebuilt = clusters.build(live);
+      await tx.run(cypher('overlaps/replace-clusters'), {
+        state,
+        clusters: rebuilt,
+        version,
+        replace: null,
+      });
+      return rebuilt.length;
+    }
     if (live.length === 0) return 0;
     const touched = await tx.run<StoredCluster & Record<string, unknown>>(
       cypher('overlaps/touched-clusters'),
@@ -216,13 +236,22 @@ export async function counts({ db }: DbContext) {
 }
 
 /** An OVERLAPS link seen from one of its ends. */
+/** What matched, as stored; `json` holds the whole evidence on links from before overlaps-2. */
+export interface StoredEvidence {
+  readonly sharedTerms: readonly string[] | null;
+  readonly signature: string | null;
+  readonly jaccard: number | null;
+  readonly containment: number | null;
+  readonly json: string | null;
+}
+
 export interface OverlapView {
   readonly selfId: string;
   readonly otherId: string;
   readonly score: number;
   readonly kind: string;
   readonly methods: string[];
-  readonly evidence: string;
+  readonly evidence: StoredEvidence;
   readonly status: string;
   readonly reviewedBy: string | null;
   readonly reviewedAt: string | null;

@@ -58,7 +58,7 @@ const OverlapRef = builder.objectRef<OverlapView>('Overlap').implement({
     }),
     evidence: t.field({
       type: OverlapEvidenceRef,
-      resolve: (o) => JSON.parse(o.evidence) as OverlapEvidence,
+      resolve: (o) => service.evidenceOf(o.evidence),
     }),
     status: t.exposeString('status', { description: 'SUGGESTED, CONFIRMED or REJECTED.' }),
     reviewedBy: t.exposeString('reviewedBy', { nullable: true }),

@@ -10,7 +10,7 @@ import type { Context, DbContext } from '../../context.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { DETECTOR_VERSION, detectState, matchText, type DetectedLink } from './detect.ts';
-import { LINK_THRESHOLD } from './score.ts';
+import { LINK_THRESHOLD, type Evidence } from './score.ts';
 import { fold, serialiseAnalysis } from './text.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './overlap.repository.ts';
@@ -32,6 +32,9 @@ export interface DetectSummary {
   readonly ms: number;
 }
 
+/** How many states' results are written at once (each in its own transaction). */
+const WRITERS = 2;
+
 export async function detectOverlaps(
   ctx: DbContext,
   options: DetectOptions = {},
@@ -44,22 +47,22 @@ export async function detectOverlaps(
   let links = 0;
   let repeats = 0;
   let clusters = 0;
-  // A two-stage pipeline: while Neo4j writes one state's results, this process loads and
-  // compares the next state's recommendations (the two use different cores). Writes stay in
-  // state order, one at a time.
-  let writing: Promise<void> = Promise.resolve();
+  // A pipeline: while Neo4j writes earlier states' results (up to WRITERS transactions at
+  // once, on states that share no node), this process loads and compares the next state.
+  const writing = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
-  for (const [done, state] of states.entries()) {
+  let done = 0;
+  for (const state of states) {
     if (failure) break;
     const docs = await repository.stateRecommendations(ctx, state, full, DETECTOR_VERSION);
     const newIds = new Set(docs.filter((d) => d.isNew).map((d) => d.id));
     const result = detectState(docs, { newIds: full ? null : newIds });
     const update: repository.ClusterUpdate = full
-      ? { kind: 'rebuild', build: buildClusters }
+      ? { kind: 'rebuild', build: (live) => clustersOf(live, docs) }
       : { kind: 'merge', merge: (touched, live) => mergeClusters(touched, live, docs) };
-    await writing;
+    while (writing.size >= WRITERS) await Promise.race(writing);
     if (failure) break;
-    writing = repository
+    const write: Promise<void> = repository
       .writeState(
         ctx,
         state,
@@ -83,15 +86,18 @@ export async function detectOverlaps(
           links += result.links.length;
           repeats += result.repeats.length;
           clusters += written;
-          options.onState?.({ state, done: done + 1, total: states.length });
+          done++;
+          options.onState?.({ state, done, total: states.length });
         },
         // Kept, not left unhandled, until the loop sees it.
         (error: unknown) => {
-          failure = { error };
+          failure ??= { error };
         },
-      );
+      )
+      .finally(() => writing.delete(write));
+    writing.add(write);
   }
-  await writing;
+  await Promise.all(writing);
   if (failure) throw (failure as { error: unknown }).error;
   return {
     states: states.length,
@@ -126,7 +132,8 @@ function toRow(link: DetectedLink): repository.LinkRow {
     score: link.score,
     kind: link.kind,
     methods: link.methods,
-    evidence: JSON.stringify(link.evidence),
+    jaccard: link.evidence.jaccard,
+    containment: link.evidence.containment,
     sharedTerms: link.evidence.sharedTerms,
     signature: link.evidence.signature,
   };
@@ -183,6 +190,17 @@ export function clustersOf(
       lastYear: years.at(-1) ?? null,
     };
   });
+}
+
+/** The evidence of a stored link (links from before overlaps-2 kept it as one JSON string). */
+export function evidenceOf(stored: repository.StoredEvidence): Evidence {
+  if (stored.jaccard == null && stored.json) return JSON.parse(stored.json) as Evidence;
+  return {
+    sharedTerms: stored.sharedTerms ?? [],
+    signature: stored.signature,
+    jaccard: stored.jaccard ?? 0,
+    containment: stored.containment ?? 0,
+  };
 }
 
 /** Clusters from stored links that carry their ends' mechanism and year. */
