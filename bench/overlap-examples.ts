@@ -6,7 +6,8 @@
  * highest-scoring links between differently worded texts (where wrong links hide).
  *
  * Options: --seed N (sampling), --sample N (per kind, default 10), --top N (default 60),
- * --store DIR (keep the store there and reuse it on the next run instead of re-importing).
+ * --store DIR (keep the store there and reuse it on the next run instead of re-importing),
+ * --detect (run a full detection on a reused store, e.g. after a detector change).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '10' },
     top: { type: 'string', default: '60' },
     store: { type: 'string' },
+    detect: { type: 'boolean', default: false },
   },
 });
 
@@ -125,6 +127,8 @@ async function main(): Promise<void> {
     if (count === 0) {
       const imported = await runImport({ db: store.db }, { files: FILES });
       console.log(`imported: created ${imported.created}, rejected ${imported.rejected}`);
+    }
+    if (count === 0 || values.detect) {
       const detected = await detectOverlaps({ db: store.db }, { full: true });
       console.log(
         `detected: ${detected.links} links, ${detected.repeats} repeats, ${detected.clusters} clusters over ${detected.states} states in ${(detected.ms / 1000).toFixed(1)} s`,

@@ -17,6 +17,7 @@ import { PROJECT_ROOT } from '../src/config.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { DETECTOR_VERSION, detectOverlaps, detectState } from '../src/features/overlaps/index.ts';
 import { stateRecommendations } from '../src/features/overlaps/overlap.repository.ts';
+import { similarRecommendations } from '../src/features/overlaps/overlap.service.ts';
 import { readReferenceData } from '../src/features/reference/index.ts';
 import { generate } from './generate-ndjson.ts';
 import { freshStore, random } from './support.ts';
@@ -84,6 +85,23 @@ try {
     console.log(
       `incremental, 1,000 new in ${targets.length} states: ${inc.compared} compared, ${inc.candidates} candidates, ${inc.links} links in ${secs(inc.ms)} s${name === 'session' ? ' (goal <= 2 s)' : ''}`,
     );
+  }
+
+  // similarRecommendations, as the API runs it: one state's recommendations, or the full-text
+  // pool across all states; the second call of each is warm (stored analyses, page cache).
+  const draft =
+    'Ratify the Optional Protocol to the Convention against Torture and establish a national preventive mechanism';
+  for (const [label, state] of [
+    ['in one state', session[0]!],
+    ['across all states', null],
+  ] as const) {
+    for (const round of ['cold', 'warm']) {
+      t = performance.now();
+      const found = await similarRecommendations({ db: store.db }, { text: draft, state });
+      console.log(
+        `similarRecommendations ${label} (${round}): ${found.length} matches in ${(performance.now() - t).toFixed(0)} ms`,
+      );
+    }
   }
 
   // Candidate recall against exact all-pairs scoring, on a sample of states.

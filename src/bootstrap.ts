@@ -8,6 +8,7 @@ import { stopEmbedded } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { Db } from './db/run.ts';
 import { ensureDemoData } from './features/imports/index.ts';
+import { detectOverlaps } from './features/overlaps/index.ts';
 import { CODE_MIGRATIONS } from './migrations.ts';
 import type { Logger } from './logger.ts';
 
@@ -25,7 +26,15 @@ export async function bootstrap(
     const db = new Db(connection.driver, connection.database, logger);
     await migrate(db, logger, CODE_MIGRATIONS);
     if ((options.demoData ?? true) && config.demoData === 'auto') {
-      await ensureDemoData({ db }, logger);
+      const demo = await ensureDemoData({ db }, logger);
+      if (demo.loaded) {
+        // So that a new user sees overlaps, repeats and clusters in the demo at once.
+        const found = await detectOverlaps({ db });
+        logger.info(
+          { links: found.links, repeats: found.repeats, clusters: found.clusters, ms: found.ms },
+          'compared the demo recommendations for overlaps',
+        );
+      }
     }
     return { ...connection, db };
   } catch (error) {
