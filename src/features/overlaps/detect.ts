@@ -14,7 +14,8 @@ export const DETECTOR_VERSION = 'overlaps-2';
 
 export interface DetectDoc {
   readonly id: string;
-  readonly text: string;
+  /** The wording; may be left out (null) when `analysis` is given. */
+  readonly text: string | null;
   readonly language: string | null;
   readonly mechanism: string;
   readonly cycle: number | null;
@@ -89,7 +90,7 @@ export interface DetectOptions {
 export function detectState(docs: readonly DetectDoc[], options: DetectOptions = {}): DetectResult {
   const threshold = options.threshold ?? LINK_THRESHOLD;
   const an = docs.map((d) =>
-    d.analysis ? parseAnalysis(d.analysis) : analyseCached(d.text, d.language),
+    d.analysis ? parseAnalysis(d.analysis) : analyseCached(d.text ?? '', d.language),
   );
   const index = new StateIndex(an);
 

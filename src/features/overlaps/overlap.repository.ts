@@ -140,15 +140,19 @@ export function writeState(
 ): Promise<number> {
   const { full, version } = work;
   return db.transaction(async (tx) => {
-    await tx.run(cypher('overlaps/lock-state'), { state });
-    if (full) await tx.run(cypher('overlaps/clear-state'), { state });
-    const stored = full
-      ? await tx.run<{ a: string; b: string; status: string }>(cypher('overlaps/state-pairs'), {
-          state,
-        })
-      : await tx.run<{ a: string; b: string; status: string }>(cypher('overlaps/pairs-touching'), {
-          ids: work.compared.map((c) => c.id),
-        });
+    type Pair = { a: string; b: string; status: string };
+    let stored: Pair[];
+    if (full) {
+      await tx.run(cypher('overlaps/lock-state'), { state });
+      await tx.run(cypher('overlaps/clear-state'), { state });
+      stored = await tx.run<Pair>(cypher('overlaps/state-pairs'), { state });
+    } else {
+      // Locks the state too.
+      stored = await tx.run<Pair>(cypher('overlaps/pairs-touching'), {
+        state,
+        ids: work.compared.map((c) => c.id),
+      });
+    }
     const key = (l: { a: string; b: string }) => `${l.a}\u0000${l.b}`;
     const storedKeys = new Set(stored.map(key));
     const fresh = work.links.filter((l) => !storedKeys.has(key(l)));

@@ -48,13 +48,23 @@ export async function detectOverlaps(
   let repeats = 0;
   let clusters = 0;
   // A pipeline: while Neo4j writes earlier states' results (up to WRITERS transactions at
-  // once, on states that share no node), this process loads and compares the next state.
+  // once, on states that share no node) and reads the next state's recommendations, this
+  // process compares the current one.
   const writing = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
   let done = 0;
-  for (const state of states) {
+  const load = (state: string) => {
+    const loading = repository.stateRecommendations(ctx, state, full, DETECTOR_VERSION);
+    // Awaited on the next turn; until then a failure must not count as unhandled.
+    void loading.catch(() => undefined);
+    return loading;
+  };
+  let next = states.length > 0 ? load(states[0]!) : null;
+  for (const [k, state] of states.entries()) {
     if (failure) break;
-    const docs = await repository.stateRecommendations(ctx, state, full, DETECTOR_VERSION);
+    const docs = await next!;
+    // The next state loads while this one is compared.
+    next = k + 1 < states.length ? load(states[k + 1]!) : null;
     const newIds = new Set(docs.filter((d) => d.isNew).map((d) => d.id));
     const result = detectState(docs, { newIds: full ? null : newIds });
     const update: repository.ClusterUpdate = full
