@@ -9,18 +9,12 @@
  * --store DIR (keep the store there and reuse it on the next run instead of re-importing),
  * --detect (run a full detection on a reused store, e.g. after a detector change).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../src/config.ts';
-import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { Db } from '../src/db/run.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps } from '../src/features/overlaps/index.ts';
-import { CODE_MIGRATIONS } from '../src/migrations.ts';
-import { benchLogger, freshStore, random, type Store } from './support.ts';
+import { freshStore, openStore, random } from './support.ts';
 
 const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const FILES = [
@@ -38,27 +32,6 @@ const { values } = parseArgs({
     detect: { type: 'boolean', default: false },
   },
 });
-
-async function openStore(): Promise<Store> {
-  if (!values.store) return freshStore('recgraph-overlap-examples-');
-  const dataDir = path.resolve(values.store);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const handle = await startEmbedded(
-    { dataDir, heap: '2g', pageCache: '1g', port: 0 },
-    benchLogger,
-  );
-  const driver = neo4j.driver(handle.uri);
-  const db = new Db(driver, 'neo4j', benchLogger);
-  await migrate(db, benchLogger, CODE_MIGRATIONS);
-  return {
-    driver,
-    db,
-    async stop() {
-      await driver.close();
-      await stopEmbedded(dataDir, benchLogger);
-    },
-  };
-}
 
 /** One end of a link as a Cypher map; `end('a')` reads node `a`. */
 const end = (v: string) => `{id: ${v}.id, text: ${v}.text, cycle: ${v}.cycle, year: ${v}.year,
@@ -119,7 +92,9 @@ function sample<T>(items: readonly T[], n: number, rand: () => number): T[] {
 async function main(): Promise<void> {
   const rand = random(Number(values.seed));
   const perKind = Number(values.sample);
-  const store = await openStore();
+  const store = values.store
+    ? await openStore(path.resolve(values.store), { remove: false })
+    : await freshStore('recgraph-overlap-examples-');
   try {
     const [{ count } = { count: 0 }] = await store.db.read<{ count: number }>(
       'MATCH (r:Recommendation) RETURN count(r) AS count',

@@ -19,7 +19,15 @@ export interface Store {
 
 /** A new embedded Neo4j in a temporary directory, migrated; `stop()` removes it. */
 export async function freshStore(prefix = 'recgraph-bench-'): Promise<Store> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return openStore(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), { remove: true });
+}
+
+/**
+ * An embedded Neo4j on `dataDir` (created, or reused with what it holds), migrated; `stop()`
+ * stops it and, with `remove`, deletes the directory.
+ */
+export async function openStore(dataDir: string, options: { remove: boolean }): Promise<Store> {
+  fs.mkdirSync(dataDir, { recursive: true });
   const handle = await startEmbedded(
     { dataDir, heap: '2g', pageCache: '1g', port: 0 },
     benchLogger,
@@ -33,7 +41,7 @@ export async function freshStore(prefix = 'recgraph-bench-'): Promise<Store> {
     async stop() {
       await driver.close();
       await stopEmbedded(dataDir, benchLogger);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (options.remove) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
