@@ -48,6 +48,14 @@ const SIGNATURE_OBJECTS = new Set(
   OBJECTS.filter((o) => o.kind !== 'SUBJECT' || o.code === 'DEATH_PENALTY').map((o) => o.code),
 );
 const INSTRUMENTS = new Set(OBJECTS.filter((o) => o.kind === 'INSTRUMENT').map((o) => o.code));
+/**
+ * Added to the shorter text's weight when computing containment, about one common word: a very
+ * short text whose few words are all common ("continue its efforts on human rights") is no
+ * longer contained in every text that mentions human rights. On the development set this moved
+ * precision from 0.930 to 0.942 and recall from 0.869 to 0.863 (docs/overlaps.md).
+ */
+const CONTAINMENT_SMOOTHING = 1;
+
 /** Tokens in more than this share of a state's recommendations are left out of MinHash. */
 const COMMON_SHARE = 0.2;
 
@@ -269,7 +277,7 @@ class StateIndex {
     const union = wa + wb - shared;
     return {
       jaccard: union > 0 ? shared / union : 0,
-      containment: Math.min(wa, wb) > 0 ? shared / Math.min(wa, wb) : 0,
+      containment: shared / (Math.min(wa, wb) + CONTAINMENT_SMOOTHING),
     };
   }
 
