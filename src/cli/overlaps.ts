@@ -46,7 +46,7 @@ export async function detectCommand(
   if (options.json) console.log(JSON.stringify(summary));
   else {
     console.log(
-      `${options.full ? 'full rebuild' : 'incremental'}: ${summary.compared} recommendations compared in ${summary.states} states, ${summary.candidates} candidate pairs, ${summary.links} links, ${summary.repeats} repeats, ${summary.clusters} clusters in ${(summary.ms / 1000).toFixed(1)} s`,
+      `${options.full ? 'full rebuild' : 'incremental'}: ${summary.compared} recommendations compared in ${summary.states} states, ${summary.candidates} candidate pairs, ${summary.links} links, ${summary.repeats} repeats, ${summary.clusters} clusters written in ${(summary.ms / 1000).toFixed(1)} s`,
     );
   }
   return summary;

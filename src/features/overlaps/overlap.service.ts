@@ -28,6 +28,7 @@ export interface DetectSummary {
   readonly candidates: number;
   readonly links: number;
   readonly repeats: number;
+  /** Clusters written: all of each state's with `full`, else those the new links created or merged. */
   readonly clusters: number;
   readonly ms: number;
 }
