@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectState, type DetectDoc } from '../../src/features/overlaps/detect.ts';
-import { clustersOf } from '../../src/features/overlaps/overlap.service.ts';
+import { clustersOf, growClusters } from '../../src/features/overlaps/overlap.service.ts';
 import { relate } from '../../src/features/overlaps/score.ts';
 import { analyse, serialiseAnalysis } from '../../src/features/overlaps/text.ts';
 
@@ -185,5 +185,51 @@ describe('clustersOf', () => {
       ],
       [['x', 'y'], ['CRC'], [2020]],
     ]);
+  });
+});
+
+describe('growClusters', () => {
+  const docs = [
+    { id: 'n1', mechanism: 'CAT', year: 2020 },
+    { id: 'n2', mechanism: 'UPR', year: 2021 },
+    { id: 'n3', mechanism: 'UPR', year: 2021 },
+  ];
+  const big = { id: 'cluster:big', size: 5, mechanisms: ['UPR'], years: [2010], holds: ['b1'] };
+  const small = { id: 'cluster:small', size: 2, mechanisms: ['CRC'], years: [2012], holds: ['s1'] };
+
+  it('grows the largest cluster it reaches, absorbing the others, and adds the newcomers', () => {
+    const growths = growClusters(
+      [small, big],
+      [
+        { a: 'b1', b: 'n1' },
+        { a: 'n1', b: 's1' },
+        { a: 'n2', b: 'n3' },
+      ],
+      docs,
+    );
+    expect(growths).toHaveLength(2);
+    expect(growths.find((g) => g.id === 'cluster:big')).toEqual({
+      id: 'cluster:big',
+      absorb: ['cluster:small'],
+      members: ['n1'],
+      size: 8,
+      mechanisms: ['CAT', 'CRC', 'UPR'],
+      years: [2010, 2012, 2020],
+      firstYear: 2010,
+      lastYear: 2020,
+    });
+    // Two newcomers linked only to each other make a new cluster named after the smaller id.
+    expect(growths.find((g) => g.id !== 'cluster:big')).toMatchObject({
+      absorb: [],
+      members: ['n2', 'n3'],
+      size: 2,
+      mechanisms: ['UPR'],
+    });
+  });
+
+  it('changes nothing for a link inside one cluster', () => {
+    expect(growClusters([{ ...big, holds: ['b1', 'b2'] }], [{ a: 'b1', b: 'b2' }], docs)).toEqual(
+      [],
+    );
   });
 });

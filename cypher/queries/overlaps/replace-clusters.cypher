@@ -1,8 +1,6 @@
-// Replaces overlap clusters of one state (connected SAME/PARTIAL recommendations): all of them
-// when $replace is null, else those whose ids are listed.
+// Replaces all of one state's overlap clusters (after a full run, or a review).
 MATCH (s:State {iso3: $state})
 OPTIONAL MATCH (s)-[:HAS_OVERLAP_CLUSTER]->(old:OverlapCluster)
-WHERE $replace IS NULL OR old.id IN $replace
 DETACH DELETE old
 WITH DISTINCT s
 UNWIND $clusters AS c

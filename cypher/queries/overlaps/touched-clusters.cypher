@@ -1,7 +1,6 @@
-// The clusters the given recommendations belong to, each with all its members, so that an
-// incremental run can merge them with its new links.
+// The stored clusters that hold any of the given recommendations, each with which of them it
+// holds, so that an incremental run can grow and merge them.
 UNWIND $ids AS id
 MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(:Recommendation {id: id})
-WITH DISTINCT c
-MATCH (c)-[:HAS_MEMBER]->(m:Recommendation)
-RETURN c.id AS id, collect({id: m.id, mechanism: m.mechanism, year: m.year}) AS members
+RETURN c.id AS id, c.size AS size, c.mechanisms AS mechanisms, c.years AS years,
+       collect(id) AS holds

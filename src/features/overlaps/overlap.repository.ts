@@ -84,14 +84,33 @@ async function refreshClusters(
     { state, minScore: CLUSTER_MIN_SCORE },
   );
   const clusters = clustersOf(links);
-  await tx.run(cypher('overlaps/replace-clusters'), { state, clusters, version, replace: null });
+  await tx.run(cypher('overlaps/replace-clusters'), { state, clusters, version });
   return clusters;
 }
 
-/** A cluster as stored, with its members' mechanisms and years (for merging). */
-export interface StoredCluster {
+/** A stored cluster that an incremental run's new links reach. */
+export interface TouchedCluster {
   readonly id: string;
-  readonly members: { id: string; mechanism: string; year: number | null }[];
+  readonly size: number;
+  readonly mechanisms: readonly string[];
+  readonly years: readonly number[];
+  /** Which of the run's recommendations it holds. */
+  readonly holds: readonly string[];
+}
+
+/** How one cluster changes in an incremental run. */
+export interface ClusterGrowth {
+  /** The cluster that grows (kept), or a new cluster's id. */
+  readonly id: string;
+  /** Stored clusters merged into it: their members move over and they go. */
+  readonly absorb: readonly string[];
+  /** Recommendations that were in no cluster and join it. */
+  readonly members: readonly string[];
+  readonly size: number;
+  readonly mechanisms: readonly string[];
+  readonly years: readonly number[];
+  readonly firstYear: number | null;
+  readonly lastYear: number | null;
 }
 
 /** A link that joins clusters (see CLUSTER_MIN_SCORE). */
@@ -105,15 +124,15 @@ export type ClusterUpdate =
   /** Rebuild all of them from the live links (full runs, which compared every pair). */
   | { readonly kind: 'rebuild'; readonly build: (live: readonly LiveLink[]) => ClusterRow[] }
   /**
-   * Merge the clusters that the new links touch with those links (incremental runs only add
-   * links, so clusters only grow or merge).
+   * Grow and merge the clusters that the new links reach (incremental runs only add links, so
+   * clusters only grow or merge).
    */
   | {
-      readonly kind: 'merge';
-      readonly merge: (
-        touched: readonly StoredCluster[],
+      readonly kind: 'grow';
+      readonly grow: (
+        touched: readonly TouchedCluster[],
         live: readonly LiveLink[],
-      ) => ClusterRow[];
+      ) => ClusterGrowth[];
     };
 
 const BATCH = 5000;
@@ -197,27 +216,19 @@ export function writeState(
       const found = new Set(work.links.map(key));
       live.push(...stored.filter((p) => p.status === 'CONFIRMED' && !found.has(key(p))));
       const rebuilt = clusters.build(live);
-      await tx.run(cypher('overlaps/replace-clusters'), {
-        state,
-        clusters: rebuilt,
-        version,
-        replace: null,
-      });
+      await tx.run(cypher('overlaps/replace-clusters'), { state, clusters: rebuilt, version });
       return rebuilt.length;
     }
     if (live.length === 0) return 0;
-    const touched = await tx.run<StoredCluster & Record<string, unknown>>(
+    const touched = await tx.run<TouchedCluster & Record<string, unknown>>(
       cypher('overlaps/touched-clusters'),
       { ids: [...new Set(live.flatMap((l) => [l.a, l.b]))] },
     );
-    const merged = clusters.merge(touched, live);
-    await tx.run(cypher('overlaps/replace-clusters'), {
-      state,
-      clusters: merged,
-      version,
-      replace: touched.map((c) => c.id),
-    });
-    return merged.length;
+    const growths = clusters.grow(touched, live);
+    if (growths.length > 0) {
+      await tx.run(cypher('overlaps/grow-clusters'), { state, growths, version });
+    }
+    return growths.length;
   });
 }
 

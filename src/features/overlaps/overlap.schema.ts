@@ -112,7 +112,10 @@ const OverlapClusterRef = builder.objectRef<ClusterView>('OverlapCluster').imple
   description:
     'Recommendations to one state connected by overlaps (SAME or PARTIAL, not rejected): answering one largely answers the others.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Derived from the smallest member id.' }),
+    id: t.exposeID('id', {
+      description:
+        'Stable while the cluster grows; a full detection run or a review renames clusters after their smallest member.',
+    }),
     size: t.exposeInt('size'),
     mechanisms: t.exposeStringList('mechanisms', { description: 'Mechanism codes, sorted.' }),
     mechanismCount: t.exposeInt('mechanismCount'),

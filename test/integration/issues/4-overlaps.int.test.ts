@@ -378,3 +378,57 @@ describe('two detection runs at once', () => {
     expect(rows[0]!.links).toBe(rows[0]!.pairs);
   });
 });
+
+describe('an incremental run that bridges two clusters', () => {
+  it('merges them into one, as a full rebuild would', async () => {
+    const clusterOf = async (id: string) =>
+      (
+        await t.db.read<{ members: string[] }>(
+          `MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(:Recommendation {id: $id})
+           MATCH (c)-[:HAS_MEMBER]->(m) WITH m ORDER BY m.id RETURN collect(m.id) AS members`,
+          { id },
+        )
+      )[0]?.members ?? [];
+    const line = (id: string, text: string) =>
+      JSON.stringify({
+        id,
+        mechanism: 'UPR',
+        state: 'BRA',
+        text,
+        language: 'en',
+        year: 2022,
+        cycle: 4,
+        documentSymbol: 'OVTEST/C4',
+      });
+    const invitations = path.join(dir, 'invitations.ndjson');
+    fs.writeFileSync(
+      invitations,
+      `${line('OVTEST/12', 'Extend a standing invitation to all special procedures.')}\n${line('OVTEST/13', 'Consider issuing a standing invitation to the special procedures of the Human Rights Council.')}\n`,
+    );
+    await runImport({ db: t.db }, { files: [invitations], format: 'ndjson' });
+    await detectOverlaps({ db: t.db });
+    expect(await clusterOf('OVTEST/12')).toEqual(['OVTEST/12', 'OVTEST/13']);
+    const nhri = await clusterOf('OVTEST/4');
+    expect(nhri).toContain('OVTEST/5');
+
+    // One text asks for both: the two clusters become one.
+    const bridge = path.join(dir, 'bridge.ndjson');
+    fs.writeFileSync(
+      bridge,
+      `${line('OVTEST/14', 'Establish a national human rights institution in line with the Paris Principles and extend a standing invitation to all special procedures.')}\n`,
+    );
+    await runImport({ db: t.db }, { files: [bridge], format: 'ndjson' });
+    await detectOverlaps({ db: t.db });
+    const merged = await clusterOf('OVTEST/14');
+    expect(merged).toEqual([...nhri, 'OVTEST/12', 'OVTEST/13', 'OVTEST/14'].sort());
+    expect(await clusterOf('OVTEST/12')).toEqual(merged);
+    const [{ clusters } = { clusters: -1 }] = await t.db.read<{ clusters: number }>(
+      `MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(r:Recommendation) WHERE r.id IN ['OVTEST/4', 'OVTEST/12']
+       RETURN count(DISTINCT c) AS clusters`,
+    );
+    expect(clusters).toBe(1);
+
+    await detectOverlaps({ db: t.db }, { full: true });
+    expect(await clusterOf('OVTEST/14')).toEqual(merged);
+  });
+});
