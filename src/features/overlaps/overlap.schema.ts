@@ -110,7 +110,7 @@ builder.objectFields(RecommendationRef, (t) => ({
 
 const OverlapClusterRef = builder.objectRef<ClusterView>('OverlapCluster').implement({
   description:
-    'Recommendations to one state connected by overlaps (SAME or PARTIAL, not rejected): answering one largely answers the others.',
+    'Recommendations to one state connected by strong overlaps (scoring at least 0.6, or confirmed by a reviewer; never rejected ones): answering one largely answers the others.',
   fields: (t) => ({
     id: t.exposeID('id', {
       description:
@@ -134,7 +134,8 @@ builder.objectFields(RecommendationRef, (t) => ({
   overlapCluster: t.field({
     type: OverlapClusterRef,
     nullable: true,
-    description: 'The overlap cluster this recommendation belongs to; null when it overlaps none.',
+    description:
+      'The overlap cluster this recommendation belongs to; null when none of its overlaps is strong enough to cluster.',
     resolve: (r, _args, ctx) => service.clusterOf(ctx, r.id),
   }),
 }));
