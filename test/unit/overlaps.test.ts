@@ -188,6 +188,29 @@ describe('clustersOf', () => {
   });
 });
 
+describe('which links join clusters', () => {
+  it('not a generic "ratify the outstanding treaties" meeting a specific treaty', () => {
+    const doc = (id: string, text: string) => ({
+      id,
+      text,
+      language: 'en',
+      mechanism: 'UPR',
+      cycle: 1,
+      year: 2010,
+      source: null,
+    });
+    const { links } = detectState([
+      doc('a', 'Ratify the OP-CAT'),
+      doc('b', 'Consider ratifying the Optional Protocol to the Convention against Torture'),
+      doc('c', 'Ratify the core international human rights treaties to which it is not yet party'),
+    ]);
+    const link = (x: string, y: string) => links.find((l) => l.a === x && l.b === y);
+    expect(link('a', 'b')).toMatchObject({ kind: 'SAME', clusters: true });
+    expect(link('a', 'c')).toMatchObject({ kind: 'PARTIAL', clusters: false });
+    expect(link('a', 'c')!.score).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
 describe('growClusters', () => {
   const docs = [
     { id: 'n1', mechanism: 'CAT', year: 2020 },

@@ -4,7 +4,7 @@ MATCH (a:Recommendation {id: l.a})
 MATCH (b:Recommendation {id: l.b})
 CREATE (a)-[:OVERLAPS {
   status: 'SUGGESTED', score: l.score, kind: l.kind, methods: l.methods, jaccard: l.jaccard,
-  containment: l.containment,
+  containment: l.containment, clusters: l.clusters,
   sharedTerms: l.sharedTerms, signature: l.signature, detectorVersion: $version,
   detectedAt: datetime()
 }]->(b)

@@ -18,6 +18,8 @@ export interface LinkRow {
   readonly methods: readonly string[];
   readonly jaccard: number;
   readonly containment: number;
+  /** Whether the link joins clusters (PairScore.clusters). */
+  readonly clusters: boolean;
   readonly sharedTerms: readonly string[];
   readonly signature: string | null;
 }
@@ -179,10 +181,10 @@ export function writeState(
     for (let i = 0; i < fresh.length; i += BATCH) {
       await tx.run(cypher('overlaps/create-links'), { links: fresh.slice(i, i + BATCH), version });
     }
-    const refreshed: { a: string; b: string; status: string; score: number }[] = [];
+    const refreshed: { a: string; b: string; status: string; clusters: boolean }[] = [];
     for (let i = 0; i < again.length; i += BATCH) {
       refreshed.push(
-        ...(await tx.run<{ a: string; b: string; status: string; score: number }>(
+        ...(await tx.run<{ a: string; b: string; status: string; clusters: boolean }>(
           cypher('overlaps/write-links'),
           {
             links: again.slice(i, i + BATCH),
@@ -204,10 +206,9 @@ export function writeState(
       });
     }
     const live: LiveLink[] = [
-      ...fresh.filter((l) => l.score >= CLUSTER_MIN_SCORE),
+      ...fresh.filter((l) => l.clusters),
       ...refreshed.filter(
-        (l) =>
-          l.status === 'CONFIRMED' || (l.status === 'SUGGESTED' && l.score >= CLUSTER_MIN_SCORE),
+        (l) => l.status === 'CONFIRMED' || (l.status === 'SUGGESTED' && l.clusters),
       ),
     ];
     if (clusters.kind === 'rebuild') {

@@ -173,6 +173,7 @@ function toRow(link: DetectedLink): repository.LinkRow {
     methods: link.methods,
     jaccard: link.evidence.jaccard,
     containment: link.evidence.containment,
+    clusters: link.clusters,
     sharedTerms: link.evidence.sharedTerms,
     signature: link.evidence.signature,
   };

@@ -24,6 +24,12 @@ export interface PairScore {
   /** Which parts decided: LEXICAL, SIGNATURE. */
   readonly methods: readonly string[];
   readonly evidence: Evidence;
+  /**
+   * Whether the link joins clusters: it scores at least CLUSTER_MIN_SCORE and is not a generic
+   * ask ("ratify the outstanding core treaties") meeting a specific one, which would join every
+   * ratification ask of a state into one cluster.
+   */
+  readonly clusters: boolean;
 }
 
 /**
@@ -70,7 +76,7 @@ export function idfWeight(df: number, docs: number): number {
 }
 
 type Relation =
-  | { kind: 'SAME' | 'PARTIAL'; why: string }
+  | { kind: 'SAME' | 'PARTIAL'; why: string; generic?: true }
   | { kind: 'CONFLICT'; why: string }
   | { kind: 'ONE_SIDED'; why: string }
   | { kind: 'ACTION_MISMATCH'; why: string }
@@ -132,7 +138,11 @@ export function relate(a: Analysis, b: Analysis): Relation {
     if (shared.length === 0) {
       if (sa.instruments.has('CORE_TREATIES') || sb.instruments.has('CORE_TREATIES')) {
         const named = [...sa.instruments, ...sb.instruments].filter((o) => o !== 'CORE_TREATIES');
-        return { kind: 'PARTIAL', why: `outstanding instruments as a whole vs ${list(named)}` };
+        return {
+          kind: 'PARTIAL',
+          why: `outstanding instruments as a whole vs ${list(named)}`,
+          generic: true,
+        };
       }
       return {
         kind: 'CONFLICT',
@@ -241,10 +251,12 @@ export function scoreLexical(
       kind = jaccard >= 0.5 ? 'SAME' : 'PARTIAL';
   }
   if (score < threshold) return null;
+  const generic = (relation.kind === 'SAME' || relation.kind === 'PARTIAL') && relation.generic;
   return {
     score: round(score),
     kind,
     methods,
+    clusters: score >= CLUSTER_MIN_SCORE && !generic,
     evidence: {
       sharedTerms: terms.sharedTerms(i, j).slice(0, 12),
       signature,
