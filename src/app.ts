@@ -5,7 +5,13 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
-import { viewerFromAuthorization, type Viewer } from './auth/viewer.ts';
+import {
+  ANONYMOUS,
+  createAuthenticator,
+  type Authenticate,
+  type AuthOptions,
+  type Viewer,
+} from './auth/viewer.ts';
 import type { Context } from './context.ts';
 import { Db, type QueryListener } from './db/run.ts';
 import type { Driver } from 'neo4j-driver';
@@ -20,8 +26,8 @@ export interface AppOptions {
   readonly logger: Logger;
   /** Called for every Cypher statement a request runs (instrumentation, tests). */
   readonly onQuery?: QueryListener;
-  /** The configured admin bearer token (RECGRAPH_ADMIN_TOKEN); none by default. */
-  readonly adminToken?: string | undefined;
+  /** How bearer tokens are verified; without it every caller is anonymous. */
+  readonly auth?: AuthOptions;
 }
 
 /** Deepest query accepted (GraphQL Armor's max-depth). */
@@ -48,7 +54,10 @@ export function maskDomainErrors(error: unknown, message: string, isDev?: boolea
   return maskError(error, message, isDev);
 }
 
-export function createApp({ driver, database, logger, onQuery, adminToken }: AppOptions): App {
+export function createApp({ driver, database, logger, onQuery, auth }: AppOptions): App {
+  const authenticate: Authenticate = auth
+    ? createAuthenticator(auth)
+    : () => Promise.resolve(ANONYMOUS);
   const baseDb = new Db(driver, database, logger);
   const db = onQuery ? baseDb.withListener(onQuery) : baseDb;
 
@@ -66,10 +75,10 @@ export function createApp({ driver, database, logger, onQuery, adminToken }: App
       error: (...args) =>
         logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
-    context: ({ request }): Context => ({
+    context: async ({ request }): Promise<Context> => ({
       db,
       logger,
-      viewer: viewerOf(request.headers.get('authorization'), adminToken),
+      viewer: await viewerOf(authenticate, request.headers.get('authorization')),
     }),
     plugins: [
       // Aliases, cost, tokens, directives and field-suggestion blocking at Armor's defaults. Depth is
@@ -106,9 +115,9 @@ export function createApp({ driver, database, logger, onQuery, adminToken }: App
 }
 
 /** A bad credential fails the whole request with 401 before any field runs. */
-function viewerOf(header: string | null, adminToken: string | undefined): Viewer {
+async function viewerOf(authenticate: Authenticate, header: string | null): Promise<Viewer> {
   try {
-    return viewerFromAuthorization(header, adminToken);
+    return await authenticate(header);
   } catch (error) {
     if (!(error instanceof UnauthenticatedError)) throw error;
     throw createGraphQLError(error.message, {

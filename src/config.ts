@@ -27,13 +27,22 @@ const EnvSchema = z.object({
   NEO4J_EMBEDDED_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Load the Slovenia demo dataset when the graph has no recommendations. */
   RECGRAPH_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
-  /**
-   * Bearer token that grants the ADMIN role (which includes reviewing overlaps) until
-   * authentication with signed tokens exists; unset means nobody has it.
-   */
+  /** Bearer token that grants the ADMIN role without a JWT (for scripts); unset: none. */
   RECGRAPH_ADMIN_TOKEN: z.preprocess(
     emptyToUndefined,
     z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  /** HS256 secret for JWTs; unset: the local development secret in RECGRAPH_JWT_SECRET_FILE. */
+  RECGRAPH_JWT_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, 'must be at least 32 characters').optional(),
+  ),
+  /** Verify JWTs against this JWKS (an identity provider's) instead of a shared secret. */
+  RECGRAPH_JWKS_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  /** Where the local development secret is kept (created on first use, readable by its owner only). */
+  RECGRAPH_JWT_SECRET_FILE: z.preprocess(
+    emptyToUndefined,
+    z.string().default('data/jwt-dev-secret'),
   ),
 });
 
@@ -60,8 +69,16 @@ export interface Config {
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly neo4j: Neo4jConfig;
   readonly demoData: 'auto' | 'off';
+  readonly auth: AuthConfig;
+}
+
+export interface AuthConfig {
   /** Bearer token granting ADMIN; undefined when none is configured. */
   readonly adminToken: string | undefined;
+  readonly jwtSecret: string | undefined;
+  readonly jwksUrl: string | undefined;
+  /** Absolute path of the local development secret (used when neither of the above is set). */
+  readonly secretFile: string;
 }
 
 /**
@@ -82,7 +99,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     demoData: e.RECGRAPH_DEMO_DATA,
-    adminToken: e.RECGRAPH_ADMIN_TOKEN,
+    auth: Object.freeze({
+      adminToken: e.RECGRAPH_ADMIN_TOKEN,
+      jwtSecret: e.RECGRAPH_JWT_SECRET,
+      jwksUrl: e.RECGRAPH_JWKS_URL,
+      secretFile: path.resolve(e.RECGRAPH_JWT_SECRET_FILE),
+    }),
     neo4j: Object.freeze({
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:http';
 import { createApp } from './app.ts';
+import { authOptions } from './auth/secret.ts';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { stopEmbedded } from './db/embedded.ts';
@@ -16,7 +17,7 @@ const logger = createLogger(config.logLevel);
 
 try {
   const { driver, database, embedded } = await bootstrap(config, logger);
-  const yoga = createApp({ driver, database, logger, adminToken: config.adminToken });
+  const yoga = createApp({ driver, database, logger, auth: authOptions(config.auth) });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Yoga's handler is a valid (async) Node request listener
   const server = createServer(yoga);
   server.listen(config.port, config.host, () => {

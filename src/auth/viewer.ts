@@ -1,46 +1,134 @@
 /**
- * Who is asking. Until signed tokens arrive (issue 5), the only credential is the admin token
- * from configuration (RECGRAPH_ADMIN_TOKEN), sent as `Authorization: Bearer <token>`; everyone
- * else is anonymous and can read the public data.
+ * Who is asking. A request may carry `Authorization: Bearer <token>`:
+ * - a JWT (HS256 with the configured or local development secret, or verified against a JWKS
+ *   URL) whose claims give the role and the states: `{ sub, role, states }`;
+ * - or the admin token from configuration (RECGRAPH_ADMIN_TOKEN), for scripts.
+ * Without one the caller is anonymous and reads the public data.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 
-export type Role = 'ANONYMOUS' | 'ADMIN';
+export const ROLES = ['ANALYST', 'COMMITTEE', 'REVIEWER', 'ADMIN'] as const;
+/** A role a token can carry. */
+export type SignedRole = (typeof ROLES)[number];
+export type Role = 'ANONYMOUS' | SignedRole;
 
 export interface Viewer {
   readonly role: Role;
-  /** Recorded as `reviewedBy` and in audit entries; null when anonymous. */
+  /** The token's subject; recorded as `reviewedBy` and in audit entries. Null when anonymous. */
   readonly name: string | null;
+  /** ISO3 codes of the states a committee member works for. */
+  readonly states: readonly string[];
 }
 
-export const ANONYMOUS: Viewer = Object.freeze({ role: 'ANONYMOUS', name: null });
-const ADMIN: Viewer = Object.freeze({ role: 'ADMIN', name: 'admin' });
+export const ANONYMOUS: Viewer = Object.freeze({ role: 'ANONYMOUS', name: null, states: [] });
+const ADMIN: Viewer = Object.freeze({ role: 'ADMIN', name: 'admin', states: [] });
+
+/** Tokens are issued for and by recgraph. */
+const ISSUER = 'recgraph';
+const AUDIENCE = 'recgraph';
+
+const ClaimsSchema = z.object({
+  sub: z.string().min(1),
+  role: z.enum(ROLES),
+  states: z
+    .array(z.string().regex(/^[A-Z]{3}$/u))
+    .optional()
+    .default([]),
+});
+
+export interface AuthOptions {
+  /** Bearer token granting ADMIN without a JWT; undefined for none. */
+  readonly adminToken?: string | undefined;
+  /** HS256 secret JWTs are signed with. */
+  readonly jwtSecret?: string | undefined;
+  /** Verify JWTs against this JWKS instead (RS256, ES256...). */
+  readonly jwksUrl?: string | undefined;
+}
+
+/** Resolves the viewer of a request from its Authorization header. */
+export type Authenticate = (header: string | null) => Promise<Viewer>;
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
 /**
- * The viewer an Authorization header names.
- * @param adminToken the configured admin token; undefined when none is configured
- * @throws UnauthenticatedError when a token is sent that is not valid, rather than quietly
- *   treating the caller as anonymous (a client with a stale token should hear about it)
+ * @throws UnauthenticatedError (from the returned function) when a token is sent that is not
+ *   valid: malformed, expired, wrongly signed, or with claims that are not recgraph's. A client
+ *   with a stale token hears about it rather than being treated as anonymous.
  */
-export function viewerFromAuthorization(
-  header: string | null,
-  adminToken: string | undefined,
-): Viewer {
-  if (!header) return ANONYMOUS;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
-  // Comparing digests keeps the comparison constant-time whatever the lengths.
-  if (adminToken && timingSafeEqual(digest(match[1]!), digest(adminToken))) return ADMIN;
-  throw new UnauthenticatedError('the bearer token is not valid');
+export function createAuthenticator(options: AuthOptions): Authenticate {
+  const key: Uint8Array | JWTVerifyGetKey | null = options.jwksUrl
+    ? createRemoteJWKSet(new URL(options.jwksUrl))
+    : options.jwtSecret
+      ? new TextEncoder().encode(options.jwtSecret)
+      : null;
+  const admin = options.adminToken ? digest(options.adminToken) : null;
+  return async (header) => {
+    if (!header) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)\s*$/iu.exec(header);
+    if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
+    const token = match[1]!;
+    // Comparing digests keeps the comparison constant-time whatever the lengths.
+    if (admin && timingSafeEqual(digest(token), admin)) return ADMIN;
+    if (!key || token.split('.').length !== 3) {
+      throw new UnauthenticatedError('the bearer token is not valid');
+    }
+    let payload: unknown;
+    try {
+      const verified =
+        key instanceof Uint8Array
+          ? await jwtVerify(token, key, {
+              issuer: ISSUER,
+              audience: AUDIENCE,
+              algorithms: ['HS256'],
+            })
+          : await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE });
+      payload = verified.payload;
+    } catch (error) {
+      throw new UnauthenticatedError(
+        `the bearer token is not valid: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const claims = ClaimsSchema.safeParse(payload);
+    if (!claims.success) {
+      throw new UnauthenticatedError('the bearer token does not carry a recgraph role and states');
+    }
+    return Object.freeze({
+      role: claims.data.role,
+      name: claims.data.sub,
+      states: Object.freeze([...claims.data.states]),
+    });
+  };
+}
+
+/**
+ * A token for `role` (and `states`), signed with an HS256 secret.
+ * @example await signToken({ secret, role: 'COMMITTEE', states: ['SVN'], name: 'svn-committee' })
+ */
+export function signToken(options: {
+  readonly secret: string;
+  readonly role: SignedRole;
+  readonly states?: readonly string[];
+  readonly name: string;
+  /** How long it is valid, as jose reads it ("12h", "30d"). @default '12h' */
+  readonly expiresIn?: string;
+}): Promise<string> {
+  return new SignJWT({ role: options.role, states: [...(options.states ?? [])] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(options.name)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '12h')
+    .sign(new TextEncoder().encode(options.secret));
 }
 
 /** What each role may do; a role not listed for a permission does not have it. */
 const PERMISSIONS = {
-  /** Confirm or reject detected overlaps (REVIEWER in issue 5's roles, and ADMIN). */
-  reviewOverlaps: ['ADMIN'],
+  /** Confirm or reject detected overlaps. */
+  reviewOverlaps: ['REVIEWER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

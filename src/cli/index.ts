@@ -3,6 +3,8 @@
  * uses the same defaults as `npm start` (NEO4J_URI, else the embedded Neo4j, started or reused).
  */
 import { Command } from 'commander';
+import { localSecret } from '../auth/secret.ts';
+import { ROLES, signToken, type SignedRole } from '../auth/viewer.ts';
 import { bootstrap } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { embeddedStatus, launcherLogPath, startEmbedded, stopEmbedded } from '../db/embedded.ts';
@@ -188,6 +190,42 @@ overlaps
       await driver.close();
     }
   });
+
+program
+  .command('token')
+  .description(
+    'print a bearer token signed with the local development secret (or RECGRAPH_JWT_SECRET); the token is the last line',
+  )
+  .addOption(new Option('--role <role>', 'the role it grants').choices(ROLES).makeOptionMandatory())
+  .option('--state <iso3...>', 'states a COMMITTEE token works for', [])
+  .option('--name <name>', 'who it names (reviewedBy, audit entries)')
+  .option('--expires <duration>', 'how long it is valid ("12h", "30d")', '12h')
+  .action(
+    async (options: { role: SignedRole; state: string[]; name?: string; expires: string }) => {
+      const { config } = context();
+      if (config.auth.jwksUrl && !config.auth.jwtSecret) {
+        throw new Error(
+          'RECGRAPH_JWKS_URL is set: tokens come from that identity provider, not from recgraph',
+        );
+      }
+      const states = options.state.map((s) => s.toUpperCase());
+      const bad = states.find((s) => !/^[A-Z]{3}$/u.test(s));
+      if (bad) throw new Error(`--state ${bad}: expected an ISO 3166 alpha-3 code such as SVN`);
+      if (options.role === 'COMMITTEE' && states.length === 0) {
+        throw new Error('a COMMITTEE token needs at least one --state');
+      }
+      const secret = config.auth.jwtSecret ?? localSecret(config.auth.secretFile);
+      const name =
+        options.name ??
+        `${options.role.toLowerCase()}${states.length ? `-${states.join('-')}` : ''}`;
+      console.error(
+        `role ${options.role}${states.length ? `, states ${states.join(' ')}` : ''}, name ${name}, valid ${options.expires}; send as "Authorization: Bearer <token>"`,
+      );
+      console.log(
+        await signToken({ secret, role: options.role, states, name, expiresIn: options.expires }),
+      );
+    },
+  );
 
 const schema = program
   .command('schema')

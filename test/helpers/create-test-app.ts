@@ -6,6 +6,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
+import type { AuthOptions } from '../../src/auth/viewer.ts';
 import { Db, type QueryEvent } from '../../src/db/run.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -37,7 +38,7 @@ export function testDriver(): Driver {
   );
 }
 
-export function createTestApp(options: { adminToken?: string } = {}): TestApp {
+export function createTestApp(options: { auth?: AuthOptions } = {}): TestApp {
   const driver = testDriver();
   const database = inject('neo4jDatabase');
   const logger = testLogger();
@@ -47,7 +48,7 @@ export function createTestApp(options: { adminToken?: string } = {}): TestApp {
     database,
     logger,
     onQuery: (event) => queries.push(event),
-    adminToken: options.adminToken,
+    auth: options.auth,
   });
   return {
     app,

@@ -216,7 +216,7 @@ builder.mutationFields((t) => ({
   reviewOverlap: t.field({
     type: OverlapRef,
     description:
-      'Confirm or reject a detected overlap. Needs a reviewer (for now, the admin token from RECGRAPH_ADMIN_TOKEN as a bearer token).',
+      'Confirm or reject a detected overlap. Needs the REVIEWER or ADMIN role (a bearer token).',
     errors: {
       types: [ForbiddenError, NotFoundError, InvalidInputError],
       directResult: true,

@@ -10,12 +10,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportOverlapsCommand } from '../../../src/cli/overlaps.ts';
 import { runImport } from '../../../src/features/imports/index.ts';
+import { signToken } from '../../../src/auth/viewer.ts';
 import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts';
 
 const FIXTURE = path.join(import.meta.dirname, '../../fixtures/overlaps-sample.ndjson');
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+const JWT_SECRET = 'a-test-secret-of-at-least-32-characters';
+const bearer = async (role: 'COMMITTEE' | 'REVIEWER', name: string) => ({
+  authorization: `Bearer ${await signToken({ secret: JWT_SECRET, role, name, states: ['BRA'] })}`,
+});
 let t: TestApp;
 let dir: string;
 
@@ -31,7 +36,7 @@ async function cleanup(): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = createTestApp({ adminToken: ADMIN_TOKEN });
+  t = createTestApp({ auth: { adminToken: ADMIN_TOKEN, jwtSecret: JWT_SECRET } });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-overlaps-'));
   await cleanup();
   const imported = await runImport({ db: t.db }, { files: [FIXTURE], format: 'ndjson' });
@@ -336,8 +341,23 @@ describe('clusters, similarity search and review through GraphQL', () => {
     const clusters = (await t.execute<ClusterPage>(clusterQuery, {})).data!.state.overlapClusters;
     expect(clusters.edges.map((e) => e.node.size)).toEqual([5]);
 
-    // Confirming it again brings the cluster back; a full rebuild keeps the decision.
-    await t.execute<Review>(review, { id: nhriLink, decision: 'CONFIRMED' }, asAdmin);
+    // A committee's token may not review; a reviewer's may, and is recorded by name. Confirming
+    // the link again brings the cluster back; a full rebuild keeps the decision.
+    const committee = await t.execute<Review>(
+      review,
+      { id: nhriLink, decision: 'CONFIRMED' },
+      await bearer('COMMITTEE', 'bra-committee'),
+    );
+    expect(committee.data!.reviewOverlap.__typename).toBe('ForbiddenError');
+    const confirmed = await t.execute<Review>(
+      review,
+      { id: nhriLink, decision: 'CONFIRMED' },
+      await bearer('REVIEWER', 'ana.reviewer'),
+    );
+    expect(confirmed.data!.reviewOverlap).toMatchObject({
+      status: 'CONFIRMED',
+      reviewedBy: 'ana.reviewer',
+    });
     await detectOverlaps({ db: t.db }, { full: true });
     const kept = (await links()).find((l) => l.a === 'OVTEST/4');
     expect(kept?.status).toBe('CONFIRMED');
