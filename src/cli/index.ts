@@ -3,7 +3,7 @@
  * uses the same defaults as `npm start` (NEO4J_URI, else the embedded Neo4j, started or reused).
  */
 import { Command } from 'commander';
-import { localSecret } from '../auth/secret.ts';
+import { authOptions } from '../auth/secret.ts';
 import { ROLES, signToken, type SignedRole } from '../auth/viewer.ts';
 import { bootstrap } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
@@ -203,7 +203,9 @@ program
   .action(
     async (options: { role: SignedRole; state: string[]; name?: string; expires: string }) => {
       const { config } = context();
-      if (config.auth.jwksUrl && !config.auth.jwtSecret) {
+      // The secret the server verifies with (none when it takes tokens from a JWKS).
+      const secret = authOptions(config.auth).jwtSecret;
+      if (!secret) {
         throw new Error(
           'RECGRAPH_JWKS_URL is set: tokens come from that identity provider, not from recgraph',
         );
@@ -214,7 +216,6 @@ program
       if (options.role === 'COMMITTEE' && states.length === 0) {
         throw new Error('a COMMITTEE token needs at least one --state');
       }
-      const secret = config.auth.jwtSecret ?? localSecret(config.auth.secretFile);
       const name =
         options.name ??
         `${options.role.toLowerCase()}${states.length ? `-${states.join('-')}` : ''}`;

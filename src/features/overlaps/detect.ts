@@ -293,14 +293,11 @@ class StateIndex {
     only: ReadonlySet<number>,
     add: (i: number, j: number) => void,
   ): void {
-    const postings: number[][] = this.names.map(() => []);
-    const prefixPostings: number[][] = this.names.map(() => []);
-    this.docs.forEach((d, i) => {
-      for (const id of d) postings[id]!.push(i);
-      for (const id of this.prefix(i, threshold)) prefixPostings[id]!.push(i);
-    });
+    const prefixes = this.docs.map((_d, i) => this.prefix(i, threshold));
+    const postings = this.postings((i) => this.docs[i]!);
+    const prefixPostings = this.postings((i) => prefixes[i]!);
     for (const i of only) {
-      for (const id of this.prefix(i, threshold)) {
+      for (const id of prefixes[i]!) {
         for (const j of postings[id]!) if (j !== i && this.lighter(i, j)) add(i, j);
       }
       for (const id of this.docs[i]!) {
@@ -334,15 +331,21 @@ class StateIndex {
    * for the lexical part of the score.
    */
   prefixCandidates(threshold: number, add: (i: number, j: number) => void): void {
-    const postings: number[][] = this.names.map(() => []);
-    this.docs.forEach((d, i) => {
-      for (const id of d) postings[id]!.push(i);
-    });
+    const postings = this.postings((i) => this.docs[i]!);
     this.docs.forEach((_d, i) => {
       for (const id of this.prefix(i, threshold)) {
         for (const j of postings[id]!) if (j !== i && this.lighter(i, j)) add(i, j);
       }
     });
+  }
+
+  /** An inverted index: for each token id, the texts whose `tokensOf` hold it. */
+  private postings(tokensOf: (i: number) => Iterable<number>): number[][] {
+    const lists: number[][] = this.names.map(() => []);
+    this.docs.forEach((_d, i) => {
+      for (const id of tokensOf(i)) lists[id]!.push(i);
+    });
+    return lists;
   }
 }
 
