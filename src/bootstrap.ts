@@ -8,6 +8,7 @@ import { stopEmbedded } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { Db } from './db/run.ts';
 import { ensureDemoData } from './features/imports/index.ts';
+import { seedDemoFollowUp } from './features/follow-ups/index.ts';
 import { detectOverlaps } from './features/overlaps/index.ts';
 import { CODE_MIGRATIONS } from './migrations.ts';
 import type { Logger } from './logger.ts';
@@ -34,6 +35,7 @@ export async function bootstrap(
           { links: found.links, repeats: found.repeats, clusters: found.clusters, ms: found.ms },
           'compared the demo recommendations for overlaps',
         );
+        await seedDemoFollowUp({ db }, logger);
       }
     }
     return { ...connection, db };

@@ -61,3 +61,19 @@ export class DatabaseUnavailableError extends DomainError {
     this.name = 'DatabaseUnavailableError';
   }
 }
+
+/** An update was based on an older version of the object than the one stored. */
+export class VersionConflictError extends DomainError {
+  readonly code = 'VERSION_CONFLICT';
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(
+      `${entity} ${JSON.stringify(key)} is at version ${currentVersion}, not ${expectedVersion}: reload it and apply the change again`,
+    );
+    this.name = 'VersionConflictError';
+  }
+}

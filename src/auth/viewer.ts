@@ -129,16 +129,47 @@ export function signToken(options: {
 const PERMISSIONS = {
   /** Confirm or reject detected overlaps. */
   reviewOverlaps: ['REVIEWER', 'ADMIN'],
+  /** Change follow-up (actions, agencies, progress, indicators); of which states: `canEditState`. */
+  editFollowUp: ['COMMITTEE', 'ADMIN'],
+  /**
+   * Record an assessment of a recommendation: reviewers for mechanisms, NHRIs and civil society,
+   * committees for their own state (`assessorKinds`).
+   */
+  recordAssessments: ['REVIEWER', 'COMMITTEE', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** Whether the viewer holds a permission (for any state). */
+export function hasPermission(viewer: Viewer, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(viewer.role);
+}
+
+/** Whether the viewer may change `state`'s follow-up: an admin, or a committee of that state. */
+export function canEditState(viewer: Viewer, state: string): boolean {
+  return viewer.role === 'ADMIN' || (viewer.role === 'COMMITTEE' && viewer.states.includes(state));
+}
+
+/**
+ * Whether the viewer may read the non-public parts of `state`'s follow-up (progress updates,
+ * indicators, agency contacts, the audit trail): analysts, reviewers and admins read every
+ * state's; a committee reads its own states'; anonymous callers read none.
+ */
+export function canSeeInternal(viewer: Viewer, state: string): boolean {
+  return (
+    viewer.role === 'ANALYST' ||
+    viewer.role === 'REVIEWER' ||
+    viewer.role === 'ADMIN' ||
+    (viewer.role === 'COMMITTEE' && viewer.states.includes(state))
+  );
+}
+
 /** @throws ForbiddenError when the viewer lacks the permission */
 export function requirePermission(viewer: Viewer, permission: Permission): void {
-  if (!(PERMISSIONS[permission] as readonly Role[]).includes(viewer.role)) {
+  if (!hasPermission(viewer, permission)) {
     throw new ForbiddenError(
       viewer.role === 'ANONYMOUS'
-        ? `${permission} needs a signed-in reviewer: send "Authorization: Bearer <token>"`
+        ? `${permission} needs a signed-in ${PERMISSIONS[permission].join(' or ')}: send "Authorization: Bearer <token>"`
         : `${permission} is not allowed for the ${viewer.role} role`,
     );
   }

@@ -16,8 +16,14 @@ import {
   type Encoding,
   type FormatName,
 } from '../features/imports/index.ts';
+import {
+  REPORT_FORMATS,
+  seedDemoFollowUp,
+  type ReportFormat,
+} from '../features/follow-ups/index.ts';
 import { CODE_MIGRATIONS } from '../migrations.ts';
 import { createLogger } from '../logger.ts';
+import { exportFollowUpCommand } from './follow-up.ts';
 import { exportCommand, importCommand } from './import.ts';
 import { detectCommand, exportOverlapsCommand } from './overlaps.ts';
 import { staleSchemaFiles, writeSchema } from './print-schema.ts';
@@ -100,6 +106,7 @@ program
     const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
     try {
       const summary = await loadDemoData({ db: database }, logger);
+      await seedDemoFollowUp({ db: database }, logger);
       console.log(
         `demo dataset: created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}`,
       );
@@ -142,9 +149,11 @@ program
     },
   );
 
-program
+const exportCommands = program
   .command('export')
-  .description('write every recommendation as canonical NDJSON (re-importable as it is)')
+  .description(
+    "write every recommendation as canonical NDJSON (re-importable as it is); `export followup` writes a state's follow-up report",
+  )
   .addOption(new Option('--format <format>', 'output format').choices(['ndjson']).default('ndjson'))
   .option('--out <file>', 'write to a file instead of stdout')
   .action(async (options: { out?: string }) => {
@@ -153,6 +162,29 @@ program
     try {
       const count = await exportCommand(database, options.out);
       if (options.out) console.error(`exported ${count} recommendations to ${options.out}`);
+    } finally {
+      await driver.close();
+    }
+  });
+
+exportCommands
+  .command('followup')
+  .description(
+    "a state's follow-up report: its recommendations grouped by overlap cluster, with actions, agencies, status, deadlines and latest progress",
+  )
+  .requiredOption('--state <iso3>', 'the state (ISO 3166 alpha-3, e.g. SVN)')
+  .addOption(
+    new Option('--format <format>', 'csv, md (Markdown) or xlsx')
+      .choices(REPORT_FORMATS)
+      .default('md'),
+  )
+  .option('--out <file>', 'write to a file (default: stdout; xlsx: follow-up-<STATE>-<date>.xlsx)')
+  .action(async (options: { state: string; format: ReportFormat; out?: string }) => {
+    const { config, logger } = context();
+    const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
+    try {
+      const written = await exportFollowUpCommand(database, options);
+      if (written) console.error(`wrote ${written}`);
     } finally {
       await driver.close();
     }

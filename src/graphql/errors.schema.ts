@@ -1,4 +1,11 @@
-import { type DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
+import {
+  type DomainError,
+  DuplicateConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  VersionConflictError,
+} from '../errors.ts';
 import { builder } from './builder.ts';
 
 /** The interface every typed error implements, so clients can always select `message`. */
@@ -28,6 +35,25 @@ builder.objectType(InvalidInputError, {
 
 builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});
+
+builder.objectType(VersionConflictError, {
+  name: 'VersionConflictError',
+  description: 'The object changed since the version the client read; reload and retry.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    entity: t.exposeString('entity'),
+    key: t.exposeString('key'),
+    expectedVersion: t.exposeInt('expectedVersion'),
+    currentVersion: t.exposeInt('currentVersion'),
+  }),
+});
+
+builder.objectType(DuplicateConflictError, {
+  name: 'DuplicateError',
+  description: 'An object with the same unique key exists already.',
   interfaces: [ErrorInterface],
   fields: () => ({}),
 });

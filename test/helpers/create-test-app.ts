@@ -28,7 +28,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export const testLogger = () => pino({ level: 'silent' });
+/** Silent unless TEST_LOG names a level (e.g. TEST_LOG=error shows the errors Yoga masks). */
+export const testLogger = () => pino({ level: process.env['TEST_LOG'] ?? 'silent' });
 
 export function testDriver(): Driver {
   const user = inject('neo4jUser');

@@ -23,7 +23,7 @@ describe('migrations', () => {
   it('are recorded in the graph, and a rerun applies nothing', async () => {
     const result = await migrate(t.db, testLogger(), CODE_MIGRATIONS);
     expect(result.applied).toEqual([]);
-    expect(result.skipped).toEqual(['V0001', 'V0002', 'V0003', 'V0004', 'V0005', 'V0006']);
+    expect(result.skipped).toEqual(['V0001', 'V0002', 'V0003', 'V0004', 'V0005', 'V0006', 'V0007']);
     const recorded = await t.db.read<{ version: string }>(
       'MATCH (m:__Migration) RETURN m.version AS version ORDER BY version',
     );
@@ -34,6 +34,7 @@ describe('migrations', () => {
       'V0004',
       'V0005',
       'V0006',
+      'V0007',
     ]);
   });
 
@@ -51,6 +52,9 @@ describe('migrations', () => {
         'sdg_target_code',
         'source_record_key',
         'pledge_id',
+        'follow_up_action_id',
+        'agency_state_name',
+        'audit_event_id',
       ]),
     );
     const fulltext = await t.db.read<{ name: string }>(

@@ -306,15 +306,17 @@ export function reviewOverlap(
   review: { a: string; b: string; decision: string; reviewer: string; note: string | null },
   version: string,
   clustersOf: ClusterBuilder,
+  /** Writes the audit entry, in the same transaction. */
+  audit: (tx: Tx, change: { state: string; before: unknown; after: OverlapView }) => Promise<void>,
 ): Promise<OverlapView | null> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.run<OverlapView & { state: string } & Record<string, unknown>>(
-      cypher('overlaps/review-overlap'),
-      review,
-    );
+    const [row] = await tx.run<
+      OverlapView & { state: string; before: unknown } & Record<string, unknown>
+    >(cypher('overlaps/review-overlap'), review);
     if (!row) return null;
     await refreshClusters(tx, row.state, version, clustersOf);
-    const { state: _state, ...view } = row;
+    const { state, before, ...view } = row;
+    await audit(tx, { state, before, after: view });
     return view;
   });
 }

@@ -12,6 +12,7 @@ import { pageRequest, toConnection, type Connection, type PageArgs } from '../..
 import { DETECTOR_VERSION, detectState, matchText, type DetectedLink } from './detect.ts';
 import { LINK_THRESHOLD, type Evidence } from './score.ts';
 import { fold, serialiseAnalysis } from './text.ts';
+import { recordAudit } from '../audit/index.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './overlap.repository.ts';
 
@@ -387,6 +388,20 @@ export async function reviewOverlap(
     },
     DETECTOR_VERSION,
     buildClusters,
+    (tx, change) =>
+      recordAudit(tx, ctx.viewer, {
+        operation: 'REVIEW_OVERLAP',
+        entityType: 'Overlap',
+        entityId: overlapId(a, b),
+        state: change.state,
+        before: change.before,
+        after: {
+          status: change.after.status,
+          reviewedBy: change.after.reviewedBy,
+          reviewedAt: change.after.reviewedAt,
+          reviewNote: change.after.reviewNote,
+        },
+      }),
   );
   if (!view) throw new NotFoundError('Overlap', input.id);
   return view;

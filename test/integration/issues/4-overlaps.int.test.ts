@@ -26,6 +26,9 @@ let dir: string;
 
 async function cleanup(): Promise<void> {
   await t.db.write(
+    `MATCH (e:AuditEvent {entityType: 'Overlap'}) WHERE e.entityId CONTAINS 'OVTEST/' DELETE e`,
+  );
+  await t.db.write(
     `MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(r:Recommendation) WHERE r.id STARTS WITH 'OVTEST/' DETACH DELETE c`,
   );
   await t.db.write(
@@ -363,6 +366,25 @@ describe('clusters, similarity search and review through GraphQL', () => {
     expect(kept?.status).toBe('CONFIRMED');
     const again = (await t.execute<ClusterPage>(clusterQuery, {})).data!.state.overlapClusters;
     expect(again.edges.map((e) => e.node.size)).toEqual([5, 2]);
+
+    // Each decision left one audit entry (the refused attempts none), newest first.
+    const trail = await t.execute<{
+      auditTrail: { operation: string; actor: string; after: string }[];
+    }>(
+      'query ($id: ID!) { auditTrail(entityId: $id) { operation actor after } }',
+      { id: nhriLink },
+      asAdmin,
+    );
+    expect(
+      trail.data!.auditTrail.map((e) => [
+        e.operation,
+        e.actor,
+        (JSON.parse(e.after) as { status: string }).status,
+      ]),
+    ).toEqual([
+      ['REVIEW_OVERLAP', 'ana.reviewer', 'CONFIRMED'],
+      ['REVIEW_OVERLAP', 'admin', 'REJECTED'],
+    ]);
   });
 });
 

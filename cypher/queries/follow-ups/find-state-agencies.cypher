@@ -1,0 +1,3 @@
+MATCH (g:Agency {state: $state})
+RETURN g {.id, .state, .name, .kind, .contact} AS agency
+ORDER BY g.name, g.id

@@ -1,0 +1,30 @@
+/** `recgraph export followup`: the committee's report of one state, to a file or stdout. */
+import fs from 'node:fs';
+import type { Db } from '../db/run.ts';
+import { OPERATOR, followUpReport, type ReportFormat } from '../features/follow-ups/index.ts';
+
+/**
+ * Writes the report to `out`, or to stdout for CSV and Markdown; an XLSX workbook without `out`
+ * goes to a file named after the state and date in the working directory (never to a terminal).
+ * @returns the file written, or null for stdout
+ */
+export async function exportFollowUpCommand(
+  db: Db,
+  options: { state: string; format: ReportFormat; out?: string | undefined },
+): Promise<string | null> {
+  const state = options.state.toUpperCase();
+  if (!/^[A-Z]{3}$/u.test(state)) {
+    throw new Error(`--state ${options.state}: expected an ISO 3166 alpha-3 code such as SVN`);
+  }
+  const report = await followUpReport({ db, viewer: OPERATOR }, state, options.format);
+  const out = options.out ?? (options.format === 'xlsx' ? report.filename : undefined);
+  if (!out) {
+    process.stdout.write(report.body);
+    return null;
+  }
+  // Written beside the target and renamed, so a failed run never leaves half a report.
+  const partial = `${out}.partial`;
+  fs.writeFileSync(partial, report.body);
+  fs.renameSync(partial, out);
+  return out;
+}

@@ -1,0 +1,2 @@
+export { recordAudit, type AuditInput } from './audit.service.ts';
+import './audit.schema.ts';
