@@ -31,6 +31,8 @@ import { Option } from 'commander';
 
 const program = new Command('recgraph')
   .description('A GraphQL API over a Neo4j graph of human-rights recommendations')
+  // Options belong to the command they follow (`export --format` vs `export followup --format`).
+  .enablePositionalOptions()
   .showHelpAfterError();
 
 const context = () => {
@@ -151,6 +153,7 @@ program
 
 const exportCommands = program
   .command('export')
+  .enablePositionalOptions()
   .description(
     "write every recommendation as canonical NDJSON (re-importable as it is); `export followup` writes a state's follow-up report",
   )

@@ -166,7 +166,9 @@ export async function followUpReport(
       'Recommendations are grouped by overlap cluster: answering one largely answers the others.',
     ];
     for (const group of groups) {
+      const addressed = group.lines.filter((l) => l.actions !== '').length;
       out.push('', `## ${group.title}`, '');
+      out.push(`${addressed} of ${group.lines.length} with an action.`, '');
       out.push(
         `| ${COLUMNS.slice(1)
           .map(([, label]) => label)
