@@ -356,25 +356,21 @@ export async function createProgressUpdate(
   return row!.update;
 }
 
-export async function createAgency(
+/** Runs an agency's create or update statement; both return the agency as stored. */
+async function writeAgency(
   tx: Tx,
+  statement: string,
   agency: AgencyRecord & { nameKey: string },
 ): Promise<AgencyRecord> {
-  const [row] = await tx.run<{ agency: AgencyRecord }>(cypher('follow-ups/create-agency'), {
-    ...agency,
-  });
+  const [row] = await tx.run<{ agency: AgencyRecord }>(statement, { ...agency });
   return row!.agency;
 }
 
-export async function updateAgency(
-  tx: Tx,
-  agency: AgencyRecord & { nameKey: string },
-): Promise<AgencyRecord> {
-  const [row] = await tx.run<{ agency: AgencyRecord }>(cypher('follow-ups/update-agency'), {
-    ...agency,
-  });
-  return row!.agency;
-}
+export const createAgency = (tx: Tx, agency: AgencyRecord & { nameKey: string }) =>
+  writeAgency(tx, cypher('follow-ups/create-agency'), agency);
+
+export const updateAgency = (tx: Tx, agency: AgencyRecord & { nameKey: string }) =>
+  writeAgency(tx, cypher('follow-ups/update-agency'), agency);
 
 export async function deleteAgency(tx: Tx, id: string): Promise<void> {
   await tx.run(cypher('follow-ups/delete-agency'), { id });
