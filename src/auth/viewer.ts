@@ -129,6 +129,8 @@ export function signToken(options: {
 const PERMISSIONS = {
   /** Confirm or reject detected overlaps. */
   reviewOverlaps: ['REVIEWER', 'ADMIN'],
+  /** Confirm or reject SAME_AS links between two records of one recommendation. */
+  reviewSameAs: ['REVIEWER', 'ADMIN'],
   /** Change follow-up (actions, agencies, progress, indicators); of which states: `canEditState`. */
   editFollowUp: ['COMMITTEE', 'ADMIN'],
   /**

@@ -26,7 +26,8 @@ CALL (r) {
 CALL (r) {
   OPTIONAL MATCH (r)-[:FROM_SOURCE]->(src:SourceRecord)
   WITH src ORDER BY src.dataset, src.sourceId
-  RETURN collect({dataset: src.dataset, id: src.sourceId}) AS sources
+  RETURN collect({dataset: src.dataset, id: src.sourceId, actionCategory: src.actionCategory,
+                  notes: src.notes}) AS sources
 }
 RETURN r {.id, .text, .language, .year, .documentSymbol, .paragraph, .cycle, .session, .response,
           .recommendingStatesUnmatched, date: toString(r.date)} AS recommendation,

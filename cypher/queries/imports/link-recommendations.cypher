@@ -48,7 +48,8 @@ CALL (r, row) {
 }
 CALL (r, row) {
   MERGE (src:SourceRecord {dataset: row.source.dataset, sourceId: row.source.id})
-  SET src.contentHash = row.contentHash
+  SET src.contentHash = row.contentHash, src.actionCategory = row.source.actionCategory,
+      src.notes = row.source.notes
   MERGE (r)-[:FROM_SOURCE]->(src)
   // A source row whose wording changed now derives another id: what it said before is withdrawn
   // from the recommendation it used to describe.
@@ -70,6 +71,8 @@ CALL (r, row) {
 CALL (r, row) {
   UNWIND row.otherSources AS other
   MERGE (src:SourceRecord {dataset: other.dataset, sourceId: other.id})
+  SET src.actionCategory = coalesce(other.actionCategory, src.actionCategory),
+      src.notes = coalesce(other.notes, src.notes)
   MERGE (r)-[:FROM_SOURCE]->(src)
 }
 RETURN count(r) AS linked

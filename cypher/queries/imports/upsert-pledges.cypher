@@ -20,7 +20,7 @@ CALL (p, row) {
 }
 CALL (p, row) {
   MERGE (src:SourceRecord {dataset: row.source.dataset, sourceId: row.source.id})
-  SET src.contentHash = row.contentHash
+  SET src.contentHash = row.contentHash, src.actionCategory = row.source.actionCategory
   MERGE (p)-[:FROM_SOURCE]->(src)
 }
 RETURN count(p) AS written

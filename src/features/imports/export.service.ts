@@ -29,8 +29,23 @@ interface ExportRow {
   affectedPersons: { code: string; label: string }[];
   sdgGoals: string[];
   sdgTargets: string[];
-  sources: { dataset: string; id: string }[];
+  sources: ExportSource[];
 }
+
+interface ExportSource {
+  dataset: string;
+  id: string;
+  actionCategory: number | null;
+  notes: string | null;
+}
+
+/** A source as NDJSON writes it: the optional attributes only when the source has them. */
+const sourceLine = ({ dataset, id, actionCategory, notes }: ExportSource) => ({
+  dataset,
+  id,
+  ...(actionCategory !== null ? { actionCategory } : {}),
+  ...(notes !== null ? { notes } : {}),
+});
 
 /** Yields NDJSON lines (without the newline), one recommendation each. */
 export async function* exportNdjson({ db }: DbContext): AsyncGenerator<string> {
@@ -52,7 +67,7 @@ export async function* exportNdjson({ db }: DbContext): AsyncGenerator<string> {
 function toLine(row: ExportRow) {
   const r = row.recommendation;
   // The first source (by dataset and id) becomes `source`, the rest `sources`; import links both.
-  const [source, ...otherSources] = row.sources;
+  const [source, ...otherSources] = row.sources.map(sourceLine);
   return {
     id: r.id,
     mechanism: row.mechanism.code,

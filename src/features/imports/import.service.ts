@@ -138,7 +138,13 @@ export function contentHash(r: RecommendationRecord): string {
     sorted(r.sdgTargets),
     r.source.dataset,
     r.source.id,
-    sorted(r.otherSources.map((o) => `${o.dataset}\u0000${o.id}`)),
+    r.source.actionCategory ?? null,
+    r.source.notes ?? null,
+    sorted(
+      r.otherSources.map((o) =>
+        [o.dataset, o.id, o.actionCategory ?? '', o.notes ?? ''].join('\u0000'),
+      ),
+    ),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
 }

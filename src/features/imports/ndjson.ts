@@ -40,6 +40,14 @@ const AffectedSchema = z.union([
 const SourceSchema = z.object({
   dataset: z.string().trim().min(1).max(200),
   id: z.string().trim().min(1).max(300),
+  actionCategory: z
+    .number()
+    .int()
+    .min(1)
+    .max(5)
+    .nullish()
+    .describe("UPR Info's action category of the source row (1 minimal to 5 specific)."),
+  notes: z.string().trim().max(20_000).nullish().describe("The source's note on the row."),
 });
 
 /** One line of the canonical NDJSON. Unknown extra fields are ignored. */

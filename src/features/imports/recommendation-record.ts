@@ -81,6 +81,13 @@ export interface MechanismHint {
 export interface SourceRef {
   readonly dataset: string;
   readonly id: string;
+  /**
+   * UPR Info's action category of the row: 1 (minimal action) to 5 (specific action), as UPR
+   * Info codes how much a recommendation asks. Absent from other sources.
+   */
+  readonly actionCategory?: number | null;
+  /** A source's note on the row (a Working Group report's remark on the state's position). */
+  readonly notes?: string | null;
 }
 
 /** "Women & girls" -> "women-girls": a code for vocabularies whose source gives labels only. */

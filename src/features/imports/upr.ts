@@ -178,13 +178,22 @@ export function parseUprInfoRow(
       affectedGroups: [],
       sdgGoals: [],
       sdgTargets: [],
-      source: { dataset: context.dataset, id: String(line) },
+      source: {
+        dataset: context.dataset,
+        id: String(line),
+        actionCategory: actionCategoryOf(get('action')),
+      },
       otherSources: [],
       weak: UPR_INFO_WEAK,
       adoptByText: true,
       ...(pledge ? { kind: 'PLEDGE' as const } : {}),
     },
   };
+}
+
+/** UPR Info's action category (1-5); anything else (blank, "n/a") is not known. */
+function actionCategoryOf(value: string): number | null {
+  return /^[1-5]$/u.test(value.trim()) ? Number(value.trim()) : null;
 }
 
 /** One recommendation parsed from a Working Group report as a canonical record. */
@@ -237,7 +246,11 @@ export function parseUprReportRow(
       affectedGroups: [],
       sdgGoals: [],
       sdgTargets: [],
-      source: { dataset: context.dataset, id: String(line) },
+      source: {
+        dataset: context.dataset,
+        id: String(line),
+        notes: get('notes').replace(/\s+/gu, ' ').trim() || null,
+      },
       otherSources: [],
       weak: UPR_REPORT_WEAK,
       adoptByText: true,

@@ -2,6 +2,7 @@ import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
 import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
+import type { Tx } from '../../db/run.ts';
 import type { PageRequest } from '../../pagination.ts';
 import type { SdgGoal, SdgTarget } from '../sdgs/index.ts';
 import type { State } from '../states/index.ts';
@@ -247,15 +248,64 @@ export interface SameAsLink {
   readonly method: string;
   readonly score: number;
   readonly sharedTerms: string[];
+  readonly reviewedBy: string | null;
+  readonly reviewedAt: string | null;
+  readonly reviewNote: string | null;
+}
+
+/**
+ * Records a decision on the SAME_AS link between `a` and `b` and lets `audit` write its entry in
+ * the same transaction.
+ * @returns the link seen from `a`, or null when there is none
+ */
+export function reviewSameAs(
+  { db }: DbContext,
+  review: { a: string; b: string; decision: string; reviewer: string; note: string | null },
+  audit: (tx: Tx, change: { state: string; before: unknown; after: SameAsLink }) => Promise<void>,
+): Promise<SameAsLink | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.run<{ state: string; before: unknown; link: SameAsLink }>(
+      cypher('recommendations/review-same-as'),
+      review,
+    );
+    if (!row) return null;
+    await audit(tx, { state: row.state, before: row.before, after: row.link });
+    return row.link;
+  });
 }
 
 export function findSameAs({ db }: DbContext, ids: readonly string[]) {
   return db.read<Grouped<SameAsLink>>(cypher('recommendations/find-same-as'), { ids });
 }
 
+/** One source row of a recommendation (the crosswalk), with what that source says of the row. */
+export interface SourceRecord {
+  readonly dataset: string;
+  readonly sourceId: string;
+  readonly actionCategory: number | null;
+  readonly notes: string | null;
+}
+
 export function findSources({ db }: DbContext, ids: readonly string[]) {
-  return db.read<Grouped<{ dataset: string; sourceId: string }>>(
-    cypher('recommendations/find-sources'),
-    { ids },
-  );
+  return db.read<Grouped<SourceRecord>>(cypher('recommendations/find-sources'), { ids });
+}
+
+/** A voluntary pledge: a state's own commitment at its review, kept apart from recommendations. */
+export interface Pledge {
+  readonly id: string;
+  readonly text: string;
+  readonly language: string | null;
+  readonly mechanism: string;
+  readonly cycle: number | null;
+  readonly session: number | null;
+  readonly year: number | null;
+  readonly themes: { scheme: string; code: string; label: string }[];
+  readonly sources: SourceRecord[];
+}
+
+export async function findStatePledges({ db }: DbContext, state: string): Promise<Pledge[]> {
+  const rows = await db.read<{ pledge: Pledge }>(cypher('recommendations/find-state-pledges'), {
+    state,
+  });
+  return rows.map((row) => row.pledge);
 }

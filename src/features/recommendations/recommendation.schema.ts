@@ -1,9 +1,16 @@
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { MechanismRef } from '../mechanisms/index.ts';
 import { SdgGoalRef, SdgTargetRef } from '../sdgs/index.ts';
 import { StateRef } from '../states/index.ts';
 import { AffectedGroupRef, ThemeRef } from '../themes/index.ts';
-import type { Document, Recommendation, SameAsLink } from './recommendation.repository.ts';
+import type {
+  Document,
+  Pledge,
+  Recommendation,
+  SameAsLink,
+  SourceRecord,
+} from './recommendation.repository.ts';
 import * as service from './recommendation.service.ts';
 import { RESPONSES } from './vocabulary.ts';
 
@@ -28,16 +35,23 @@ const DocumentRef = builder.loadableObject('Document', {
   }),
 });
 
-const SourceRecordRef = builder
-  .objectRef<{ dataset: string; sourceId: string }>('SourceRecord')
-  .implement({
-    description:
-      "Where a recommendation came from: a dataset and that dataset's own id (the crosswalk).",
-    fields: (t) => ({
-      dataset: t.exposeString('dataset'),
-      sourceId: t.exposeString('sourceId'),
+const SourceRecordRef = builder.objectRef<SourceRecord>('SourceRecord').implement({
+  description:
+    "Where a recommendation came from: a dataset and that dataset's own id (the crosswalk).",
+  fields: (t) => ({
+    dataset: t.exposeString('dataset'),
+    sourceId: t.exposeString('sourceId'),
+    actionCategory: t.exposeInt('actionCategory', {
+      nullable: true,
+      description:
+        "UPR Info's action category of this row: 1 (minimal action) to 5 (specific action).",
     }),
-  });
+    notes: t.exposeString('notes', {
+      nullable: true,
+      description: "The source's note on the row (e.g. a UPR report's remark on the response).",
+    }),
+  }),
+});
 
 const SameAsLinkRef = builder.objectRef<SameAsLink>('SameAsLink');
 
@@ -142,8 +156,44 @@ SameAsLinkRef.implement({
     sharedTerms: t.exposeStringList('sharedTerms', {
       description: 'Content words both texts share (the evidence).',
     }),
+    reviewedBy: t.exposeString('reviewedBy', { nullable: true }),
+    reviewedAt: t.exposeString('reviewedAt', { nullable: true }),
+    reviewNote: t.exposeString('reviewNote', { nullable: true }),
   }),
 });
+
+const SameAsDecisionEnum = builder.enumType('SameAsDecision', {
+  values: {
+    CONFIRMED: { description: 'The two records are the same recommendation.' },
+    REJECTED: { description: 'They are not; matching will not suggest the link again.' },
+  } as const,
+});
+
+builder.mutationFields((t) => ({
+  reviewSameAs: t.field({
+    type: SameAsLinkRef,
+    description:
+      'Confirm or reject a SAME_AS link that cross-source matching suggested. Needs the REVIEWER or ADMIN role.',
+    errors: {
+      types: [ForbiddenError, NotFoundError, InvalidInputError],
+      directResult: true,
+      union: { name: 'ReviewSameAsResult' },
+    },
+    args: {
+      recommendationId: t.arg.id({ required: true }),
+      otherId: t.arg.id({ required: true }),
+      decision: t.arg({ type: SameAsDecisionEnum, required: true }),
+      note: t.arg.string({ required: false, description: 'Why (at most 2000 characters).' }),
+    },
+    resolve: (_root, args, ctx) =>
+      service.reviewSameAs(ctx, {
+        recommendationId: String(args.recommendationId),
+        otherId: String(args.otherId),
+        decision: args.decision,
+        note: args.note,
+      }),
+  }),
+}));
 
 const YearRangeInput = builder.inputType('YearRange', {
   description: 'Inclusive range of years; either end may be left open.',
@@ -216,3 +266,27 @@ builder.objectField(StateRef, 'recommendations', (t) =>
     RecommendationConnection,
   ),
 );
+
+const PledgeRef = builder.objectRef<Pledge>('Pledge').implement({
+  description:
+    "A voluntary pledge: a commitment the state made itself at its UPR review (UPR Info's pledges), kept apart from the recommendations it received.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    text: t.exposeString('text'),
+    language: t.exposeString('language', { nullable: true }),
+    mechanism: t.field({ type: MechanismRef, resolve: (p) => p.mechanism }),
+    cycle: t.exposeInt('cycle', { nullable: true }),
+    session: t.exposeInt('session', { nullable: true }),
+    year: t.exposeInt('year', { nullable: true }),
+    themes: t.field({ type: [ThemeRef], resolve: (p) => p.themes }),
+    sources: t.field({ type: [SourceRecordRef], resolve: (p) => p.sources }),
+  }),
+});
+
+builder.objectFields(StateRef, (t) => ({
+  pledges: t.field({
+    type: [PledgeRef],
+    description: 'The voluntary pledges this state made at its reviews, oldest cycle first.',
+    resolve: (state, _args, ctx) => service.pledgesOf({ ctx, state: state.iso3 }),
+  }),
+}));

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { Context } from '../../context.ts';
-import { InvalidInputError } from '../../errors.ts';
+import type { Context, DbContext } from '../../context.ts';
+import { requirePermission } from '../../auth/viewer.ts';
+import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { recordAudit } from '../audit/index.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './recommendation.repository.ts';
@@ -126,3 +128,55 @@ export const sdgGoalsOf = perRecommendation(repository.findSdgGoals);
 export const sdgTargetsOf = perRecommendation(repository.findSdgTargets);
 export const sourcesOf = perRecommendation(repository.findSources);
 export const sameAsOf = perRecommendation(repository.findSameAs);
+
+/** The voluntary pledges a state made at its reviews. */
+export function pledgesOf({ ctx, state }: { ctx: DbContext; state: string }) {
+  return repository.findStatePledges(ctx, state);
+}
+
+export const SAME_AS_DECISIONS = ['CONFIRMED', 'REJECTED'] as const;
+
+/**
+ * A reviewer's decision on a SAME_AS link (two records of one recommendation that cross-source
+ * matching suggested). Matching never overwrites it. Needs REVIEWER or ADMIN; one audit entry,
+ * under the two ids as a sorted JSON array.
+ */
+export async function reviewSameAs(
+  ctx: Pick<Context, 'db' | 'viewer'>,
+  input: {
+    recommendationId: string;
+    otherId: string;
+    decision: (typeof SAME_AS_DECISIONS)[number];
+    note?: string | null | undefined;
+  },
+): Promise<repository.SameAsLink> {
+  requirePermission(ctx.viewer, 'reviewSameAs');
+  const strip = (id: string) => id.replace(/^Recommendation:/u, '');
+  const a = strip(input.recommendationId);
+  const b = strip(input.otherId);
+  if (input.note && input.note.length > 2000) {
+    throw new InvalidInputError('note must be at most 2000 characters', 'note');
+  }
+  const entityId = JSON.stringify([a, b].sort());
+  const link = await repository.reviewSameAs(
+    ctx,
+    {
+      a,
+      b,
+      decision: input.decision,
+      reviewer: ctx.viewer.name ?? 'unknown',
+      note: input.note?.trim() || null,
+    },
+    (tx, change) =>
+      recordAudit(tx, ctx.viewer, {
+        operation: 'REVIEW_SAME_AS',
+        entityType: 'SameAsLink',
+        entityId,
+        state: change.state,
+        before: change.before,
+        after: change.after,
+      }),
+  );
+  if (!link) throw new NotFoundError('SameAsLink', entityId);
+  return link;
+}

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../../src/auth/viewer.ts';
 import { matchCrossSource, runImport } from '../../../src/features/imports/index.ts';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts';
 import { uniqueId } from '../../helpers/factories.ts';
@@ -17,8 +18,11 @@ import { uniqueId } from '../../helpers/factories.ts';
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures');
 let t: TestApp;
 let dir: string;
+const JWT_SECRET = 'a-test-secret-of-at-least-32-characters';
+const RUN = uniqueId('src-');
+
 beforeAll(() => {
-  t = createTestApp();
+  t = createTestApp({ auth: { jwtSecret: JWT_SECRET } });
 });
 afterAll(() => t.close());
 
@@ -111,6 +115,46 @@ describe('issue 3: UPR Info and Working Group report files', () => {
     expect(pledges).toEqual([
       { text: 'Algeria will submit its overdue reports to the treaty bodies.', state: 'DZA' },
     ]);
+    // ... and the API shows them on the state, not among its recommendations.
+    const api = await t.execute<{
+      state: { pledges: { text: string; cycle: number; sources: { actionCategory: number }[] }[] };
+    }>('{ state(iso3: "DZA") { pledges { text cycle sources { actionCategory } } } }');
+    expect(api.errors).toBeUndefined();
+    expect(api.data!.state.pledges).toEqual([
+      {
+        text: 'Algeria will submit its overdue reports to the treaty bodies.',
+        cycle: 1,
+        sources: [{ actionCategory: 4 }],
+      },
+    ]);
+
+    // Each source row keeps what only that source says: UPR Info's action category, the
+    // report's note.
+    const sources = await t.execute<{
+      a: { sources: { actionCategory: number | null; notes: string | null }[] };
+      b: { sources: { actionCategory: number | null; notes: string | null }[] };
+    }>(
+      `query ($a: ID!, $b: ID!) {
+         a: recommendation(id: $a) { sources { actionCategory notes } }
+         b: recommendation(id: $b) { sources { actionCategory notes } }
+       }`,
+      {
+        a: graph.find((r) => r.paragraph === '69.1')!.id,
+        b: graph.find((r) => r.paragraph === '69.6')!.id,
+      },
+    );
+    expect(sources.errors).toBeUndefined();
+    expect(sources.data!.a.sources).toEqual(
+      expect.arrayContaining([{ actionCategory: 2, notes: null }]),
+    );
+    expect(sources.data!.b.sources).toEqual(
+      expect.arrayContaining([
+        {
+          actionCategory: null,
+          notes: 'The recommendation above did not enjoy the support of Algeria.',
+        },
+      ]),
+    );
 
     // Re-importing either file changes nothing, and so does not match again either.
     for (const file of [info, report]) {
@@ -208,6 +252,53 @@ describe('issue 3: UPR Info and Working Group report files', () => {
       `MATCH (a:Recommendation)-[s:SAME_AS]->() WHERE a.id STARTS WITH 'UPR/DZA/c1#' RETURN count(s) AS count`,
     );
     expect(linked?.count).toBe(3);
+
+    // A reviewer rejects the link; anonymous callers may not; matching again keeps the decision,
+    // and the audit trail has the one decision.
+    const review = `mutation ($a: ID!, $b: ID!, $note: String) {
+      reviewSameAs(recommendationId: $a, otherId: $b, decision: REJECTED, note: $note) {
+        __typename ... on Error { message } ... on SameAsLink { status reviewedBy reviewNote } } }`;
+    const other = link!.recommendation.paragraph;
+    const [otherId] = await t.db.read<{ id: string }>(
+      `MATCH (r:Recommendation {paragraph: $p}) WHERE r.id STARTS WITH 'UPR/DZA/c1#' RETURN r.id AS id`,
+      { p: other },
+    );
+    const vars = { a: `Recommendation:${otherId!.id}`, b: religions!.id, note: 'different asks' };
+    type Review = { reviewSameAs: { __typename: string; status?: string; reviewedBy?: string } };
+    const anonymous = await t.execute<Review>(review, vars);
+    expect(anonymous.data!.reviewSameAs.__typename).toBe('ForbiddenError');
+    const token = await signToken({
+      secret: JWT_SECRET,
+      role: 'REVIEWER',
+      name: `${RUN}-reviewer`,
+    });
+    const reviewer = { authorization: `Bearer ${token}` };
+    const decided = await t.execute<Review>(review, vars, reviewer);
+    expect(decided.data!.reviewSameAs).toEqual({
+      __typename: 'SameAsLink',
+      status: 'REJECTED',
+      reviewedBy: `${RUN}-reviewer`,
+      reviewNote: 'different asks',
+    });
+    const missing = await t.execute<Review>(review, { ...vars, b: 'UPR/DZA/c1#no-such' }, reviewer);
+    expect(missing.data!.reviewSameAs.__typename).toBe('NotFoundError');
+    await matchCrossSource(t);
+    const [kept] = await t.db.read<{ status: string }>(
+      `MATCH (:Recommendation {id: $a})-[s:SAME_AS]-(:Recommendation {id: $b}) RETURN s.status AS status`,
+      { a: otherId!.id, b: religions!.id },
+    );
+    expect(kept?.status).toBe('REJECTED');
+    const trail = await t.execute<{ auditTrail: { operation: string; actor: string }[] }>(
+      'query ($id: ID!) { auditTrail(entityId: $id) { operation actor } }',
+      { id: JSON.stringify([otherId!.id, religions!.id].sort()) },
+      reviewer,
+    );
+    expect(trail.data!.auditTrail).toEqual([
+      { operation: 'REVIEW_SAME_AS', actor: `${RUN}-reviewer` },
+    ]);
+    await t.db.write('MATCH (e:AuditEvent) WHERE e.actor = $actor DELETE e', {
+      actor: `${RUN}-reviewer`,
+    });
   });
 
   it('reads a whole MacRoman file with CR line ends when told, and says so when not', async () => {
