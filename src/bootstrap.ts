@@ -10,6 +10,7 @@ import { Db } from './db/run.ts';
 import { ensureDemoData } from './features/imports/index.ts';
 import { seedDemoFollowUp } from './features/follow-ups/index.ts';
 import { detectOverlaps } from './features/overlaps/index.ts';
+import { refreshMissingClusterSignals } from './features/analytics/index.ts';
 import { CODE_MIGRATIONS } from './migrations.ts';
 import type { Logger } from './logger.ts';
 
@@ -38,6 +39,9 @@ export async function bootstrap(
         await seedDemoFollowUp({ db }, logger);
       }
     }
+    // Stores from before the analytics signals existed get them once.
+    const missing = await refreshMissingClusterSignals({ db });
+    if (missing.states) logger.info(missing, "computed the overlap clusters' analytics signals");
     return { ...connection, db };
   } catch (error) {
     await connection.driver.close();

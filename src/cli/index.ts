@@ -9,6 +9,7 @@ import { bootstrap } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { embeddedStatus, launcherLogPath, startEmbedded, stopEmbedded } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
+import { refreshAllClusterSignals } from '../features/analytics/index.ts';
 import {
   ENCODINGS,
   FORMAT_NAMES,
@@ -221,6 +222,27 @@ overlaps
     try {
       const count = await exportOverlapsCommand(database, options.out);
       if (options.out) console.error(`exported ${count} pairs to ${options.out}`);
+    } finally {
+      await driver.close();
+    }
+  });
+
+program
+  .command('analytics')
+  .description('analytics precomputations (docs/analytics.md)')
+  .command('refresh')
+  .description(
+    'recompute the signals of non-implementation stored on every overlap cluster (changes through recgraph keep them current; run this after editing the graph by other means)',
+  )
+  .action(async () => {
+    const { config, logger } = context();
+    const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
+    try {
+      const started = performance.now();
+      const result = await refreshAllClusterSignals({ db: database });
+      console.log(
+        `refreshed ${result.clusters} clusters of ${result.states} states in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     } finally {
       await driver.close();
     }

@@ -11,5 +11,6 @@ import '../features/recommendations/index.ts';
 import '../features/overlaps/index.ts';
 import '../features/audit/index.ts';
 import '../features/follow-ups/index.ts';
+import '../features/analytics/index.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

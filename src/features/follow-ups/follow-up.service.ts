@@ -29,6 +29,7 @@ import {
 } from '../../errors.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { recordAudit } from '../audit/index.ts';
+import { refreshClusterSignals } from '../shared/cluster-signals.ts';
 import { COMMON_GRADES, SCALES, commonGradeOf } from './assessment-scales.ts';
 import { deadlinesOf, nextDeadline, todayUtc, type Deadline } from './deadlines.ts';
 import * as repository from './follow-up.repository.ts';
@@ -319,6 +320,8 @@ export async function createAction(
       before: null,
       after: action,
     });
+    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    await refreshClusterSignals(tx, [action.state]);
     return action;
   });
 }
@@ -370,6 +373,8 @@ export async function updateAction(
       before,
       after,
     });
+    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    await refreshClusterSignals(tx, [after.state]);
     return after;
   });
 }
@@ -399,6 +404,8 @@ export async function deleteAction(
       before: { ...before, ...children },
       after: null,
     });
+    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    await refreshClusterSignals(tx, [before.state]);
     return before;
   });
 }
@@ -430,6 +437,8 @@ export async function addProgressUpdate(
       before: { actionStatus: action.status },
       after: { ...update, actionStatus: data.status ?? action.status },
     });
+    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    await refreshClusterSignals(tx, [action.state]);
     return { ...update, actionId: action.id };
   });
 }
@@ -669,6 +678,8 @@ export async function recordAssessment(
       before: null,
       after: assessment,
     });
+    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    await refreshClusterSignals(tx, [state]);
     return assessment;
   });
 }

@@ -6,4 +6,4 @@ export {
   overlapCounts,
   type DetectSummary,
 } from './overlap.service.ts';
-import './overlap.schema.ts';
+export { OverlapClusterRef } from './overlap.schema.ts';

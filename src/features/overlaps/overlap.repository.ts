@@ -4,6 +4,7 @@ import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 import type { PageRequest } from '../../pagination.ts';
 import type { DetectDoc } from './detect.ts';
+import { refreshClusterSignals } from '../shared/cluster-signals.ts';
 import { CLUSTER_MIN_SCORE } from './score.ts';
 
 export interface StoredDoc extends DetectDoc {
@@ -315,6 +316,7 @@ export function reviewOverlap(
     >(cypher('overlaps/review-overlap'), review);
     if (!row) return null;
     await refreshClusters(tx, row.state, version, clustersOf);
+    await refreshClusterSignals(tx, [row.state]);
     const { state, before, ...view } = row;
     await audit(tx, { state, before, after: view });
     return view;

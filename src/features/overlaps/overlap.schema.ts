@@ -108,7 +108,7 @@ builder.objectFields(RecommendationRef, (t) => ({
   }),
 }));
 
-const OverlapClusterRef = builder.objectRef<ClusterView>('OverlapCluster').implement({
+export const OverlapClusterRef = builder.objectRef<ClusterView>('OverlapCluster').implement({
   description:
     'Recommendations to one state connected by strong overlaps (scoring at least 0.6 and not a generic ask meeting a specific one, or confirmed by a reviewer; never rejected ones): answering one largely answers the others.',
   fields: (t) => ({

@@ -14,6 +14,7 @@ import { LINK_THRESHOLD, type Evidence } from './score.ts';
 import { fold, serialiseAnalysis } from './text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
+import { refreshAllClusterSignals } from '../shared/cluster-signals.ts';
 import * as repository from './overlap.repository.ts';
 
 export interface DetectOptions {
@@ -31,6 +32,8 @@ export interface DetectSummary {
   readonly repeats: number;
   /** Clusters written: all of each state's with `full`, else those the new links created or merged. */
   readonly clusters: number;
+  /** Of `ms`, the time spent refreshing the clusters' analytics signals. */
+  readonly signalsMs: number;
   readonly ms: number;
 }
 
@@ -111,7 +114,12 @@ export async function detectOverlaps(
   }
   await Promise.all(writing);
   if (failure) throw (failure as { error: unknown }).error;
+  // The analytics' signals of the clusters just rebuilt or grown.
+  const signalsStarted = performance.now();
+  if (states.length) await refreshAllClusterSignals(ctx, states);
+  const signalsMs = Math.round(performance.now() - signalsStarted);
   return {
+    signalsMs,
     states: states.length,
     compared,
     candidates,

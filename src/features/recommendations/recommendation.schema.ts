@@ -195,7 +195,7 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const YearRangeInput = builder.inputType('YearRange', {
+export const YearRangeInput = builder.inputType('YearRange', {
   description: 'Inclusive range of years; either end may be left open.',
   fields: (t) => ({ from: t.int({ required: false }), to: t.int({ required: false }) }),
 });

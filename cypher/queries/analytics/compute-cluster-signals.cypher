@@ -1,0 +1,58 @@
+// The signals of non-implementation of each overlap cluster of the given states, computed from
+// the graph as it is (docs/analytics.md, "Neglect"). Stored on the clusters by
+// write-cluster-signals; the tests compare the stored figures with this computation.
+UNWIND $states AS state
+MATCH (c:OverlapCluster {state: state})
+CALL (c) {
+  MATCH (c)-[:HAS_MEMBER]->(r:Recommendation)
+  OPTIONAL CALL (r) {
+    MATCH (s:Assessment)-[:ASSESSES]->(r)
+    RETURN s.commonGrade AS grade
+    ORDER BY s.date DESC, s.recordedAt DESC
+    LIMIT 1
+  }
+  WITH r, grade ORDER BY r.id
+  RETURN collect(CASE WHEN r.response = 'NOTED' THEN r.id END) AS noted,
+         collect(CASE WHEN grade IN ['NOT_IMPLEMENTED', 'CONTRARY', 'NO_INFORMATION'] THEN r.id END) AS assessed,
+         collect(CASE WHEN EXISTS { (r)-[:REPEATS]-(:Recommendation) } THEN r.id END) AS repeated,
+         collect(DISTINCT r.cycle) AS cycles
+}
+CALL (c) {
+  OPTIONAL MATCH (c)-[:HAS_MEMBER]->(:Recommendation)-[:RECOMMENDED_BY]->(s:State)
+  RETURN count(DISTINCT s) AS recommenders
+}
+CALL (c) {
+  OPTIONAL MATCH (c)-[:HAS_MEMBER]->(:Recommendation)-[:HAS_THEME]->(t:Theme)
+  WITH t, count(t) AS n
+  WHERE t IS NOT NULL
+  ORDER BY n DESC, t.scheme, t.code
+  RETURN collect(t.scheme + ':' + t.code) AS themes
+}
+CALL (c) {
+  OPTIONAL MATCH (c)-[:HAS_MEMBER]->(:Recommendation)<-[:ADDRESSES]-(a:FollowUpAction)
+  WITH DISTINCT a ORDER BY a.id
+  RETURN collect(a.id) AS actions,
+         collect(a.status) AS statuses,
+         collect(CASE WHEN a.dueDate < date($today) AND NOT a.status IN ['COMPLETED', 'CANCELLED']
+                      THEN a.id END) AS overdue
+}
+WITH c, state, noted, assessed, repeated, [y IN cycles WHERE y IS NOT NULL] AS cycles,
+     recommenders, themes, actions, overdue,
+     'COMPLETED' IN statuses AS completed,
+     size([s IN statuses WHERE NOT s IN ['CANCELLED', 'BLOCKED']]) = 0 AS noAction,
+     // Missing follow-up is evidence only where the state's follow-up is kept here at all.
+     EXISTS { (:FollowUpAction {state: state}) } AS tracked
+WITH c, noted, assessed, repeated, cycles, recommenders, themes, actions, overdue, completed,
+     noAction AND tracked AS noActionSignal,
+     c.mechanismCount >= 2 OR recommenders >= 2 AS multiSource
+WITH c, noted, assessed, repeated, cycles, recommenders, themes, actions, overdue, completed,
+     multiSource,
+     [x IN [['NOTED', size(noted) > 0],
+            ['NOT_IMPLEMENTED', size(assessed) > 0],
+            ['REPEATED', size(repeated) > 0 OR size(cycles) >= 2],
+            ['NO_ACTION', noActionSignal],
+            ['OVERDUE', size(overdue) > 0]] WHERE x[1] | x[0]] AS signals
+RETURN c.id AS id, c.state AS state, noted, assessed, repeated, cycles, recommenders,
+       themes, actions, overdue, completed, multiSource, signals,
+       multiSource AND size(signals) > 0 AND NOT completed AS neglected
+ORDER BY id

@@ -1,0 +1,37 @@
+// One page of states ranked by the neglect index: the share of their multi-source overlap
+// clusters that show a signal of non-implementation and no completed action (stored by
+// write-cluster-signals). Clusters are filtered first; the sort key is also the cursor.
+MATCH (c:OverlapCluster)
+WHERE c.signals IS NOT NULL AND ($state IS NULL OR c.state = $state)
+  AND ($mechanisms IS NULL OR any(m IN c.mechanisms WHERE m IN $mechanisms))
+  AND ($themes IS NULL OR any(k IN c.themes WHERE split(k, ':')[1] IN $themes OR k IN $themes))
+  AND ($from IS NULL OR c.lastYear >= $from)
+  AND ($to IS NULL OR c.firstYear <= $to)
+  AND ($regions IS NULL OR EXISTS {
+    MATCH (:State {iso3: c.state})-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(g:Region)
+    WHERE g.code IN $regions
+  })
+WITH c.state AS state, count(c) AS clusters,
+     count(CASE WHEN c.multiSource THEN 1 END) AS multiSourceClusters,
+     count(CASE WHEN c.neglected THEN 1 END) AS neglectedClusters,
+     collect(CASE WHEN c.neglected THEN c.themes END) AS neglectedThemes
+WHERE multiSourceClusters >= $minMultiSource
+WITH state, clusters, multiSourceClusters, neglectedClusters, neglectedThemes,
+     CASE WHEN multiSourceClusters = 0 THEN 0.0
+          ELSE toFloat(neglectedClusters) / multiSourceClusters END AS index
+WITH state, clusters, multiSourceClusters, neglectedClusters, neglectedThemes, index,
+     right('0000000' + toString(toInteger(round((1.0 - index) * 1000000))), 7) + ':' +
+     right('0000000' + toString(9999999 - neglectedClusters), 7) + ':' + state AS key
+WHERE ($after IS NULL OR key > $after) AND ($before IS NULL OR key < $before)
+WITH state, clusters, multiSourceClusters, neglectedClusters, neglectedThemes, index, key
+ORDER BY CASE WHEN $forward THEN key END ASC, CASE WHEN $forward THEN null ELSE key END DESC
+LIMIT toInteger($limit)
+CALL (neglectedThemes) {
+  UNWIND neglectedThemes AS themes
+  UNWIND themes AS k
+  WITH k, count(*) AS n
+  ORDER BY n DESC, k
+  LIMIT 3
+  RETURN collect(k) AS topThemes
+}
+RETURN key, state, clusters, multiSourceClusters, neglectedClusters, index, topThemes

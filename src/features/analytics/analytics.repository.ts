@@ -1,0 +1,92 @@
+import type { DbContext } from '../../context.ts';
+import { cypher } from '../../db/cypher.ts';
+import type { PageRequest } from '../../pagination.ts';
+import type { ClusterSignals } from '../shared/cluster-signals.ts';
+
+/** A neglect filter, validated and normalised by the service. */
+export interface NeglectQuery {
+  readonly regions: readonly string[] | null;
+  readonly themes: readonly string[] | null;
+  readonly mechanisms: readonly string[] | null;
+  readonly from: number | null;
+  readonly to: number | null;
+  readonly minMultiSource: number;
+  /** One state only (its row of the ranking). */
+  readonly state: string | null;
+}
+
+export interface StateNeglectRow {
+  readonly key: string;
+  readonly state: string;
+  readonly clusters: number;
+  readonly multiSourceClusters: number;
+  readonly neglectedClusters: number;
+  readonly index: number;
+  readonly topThemes: string[];
+}
+
+export interface ClusterNeglectRow extends ClusterSignals {
+  readonly size: number;
+  readonly mechanisms: string[];
+  readonly mechanismCount: number;
+  readonly years: number[];
+  readonly firstYear: number | null;
+  readonly lastYear: number | null;
+}
+
+const params = (q: NeglectQuery) => ({
+  regions: q.regions,
+  themes: q.themes,
+  mechanisms: q.mechanisms,
+  from: q.from,
+  to: q.to,
+  minMultiSource: q.minMultiSource,
+  state: q.state,
+});
+
+/** One page (`size + 1` rows in the page's direction) of states by neglect index. */
+export function rankStates({ db }: DbContext, query: NeglectQuery, page: PageRequest) {
+  return db.read<StateNeglectRow & Record<string, unknown>>(cypher('analytics/rank-states'), {
+    ...params(query),
+    after: page.afterKey ?? null,
+    before: page.beforeKey ?? null,
+    forward: page.direction === 'forward',
+    limit: page.size + 1,
+  });
+}
+
+export async function countRankedStates({ db }: DbContext, query: NeglectQuery): Promise<number> {
+  const [row] = await db.read<{ count: number }>(
+    cypher('analytics/count-ranked-states'),
+    params(query),
+  );
+  return row?.count ?? 0;
+}
+
+/** A state's clusters with their signals, neglected first. */
+export async function stateClusterSignals(
+  { db }: DbContext,
+  state: string,
+  query: NeglectQuery,
+  options: { neglectedOnly: boolean; limit: number },
+): Promise<ClusterNeglectRow[]> {
+  const rows = await db.read<{ cluster: ClusterNeglectRow }>(
+    cypher('analytics/find-state-clusters-signals'),
+    { ...params(query), state, neglectedOnly: options.neglectedOnly, limit: options.limit },
+  );
+  return rows.map((row) => row.cluster);
+}
+
+export interface ThemeRow {
+  readonly scheme: string;
+  readonly code: string;
+  readonly label: string;
+}
+
+export async function themesByKeys({ db }: DbContext, keys: readonly string[]) {
+  const rows = await db.read<{ key: string; theme: ThemeRow }>(
+    cypher('analytics/find-themes-by-keys'),
+    { keys },
+  );
+  return new Map(rows.map((row) => [row.key, row.theme]));
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { builder } from '../../graphql/builder.ts';
+import { FollowUpActionRef } from '../follow-ups/index.ts';
+import { OverlapClusterRef } from '../overlaps/index.ts';
+import { RecommendationRef, YearRangeInput } from '../recommendations/index.ts';
+import { StateRef } from '../states/index.ts';
+import { ThemeRef } from '../themes/index.ts';
+import type { ClusterNeglectRow } from './analytics.repository.ts';
+import * as service from './analytics.service.ts';
+
+const NeglectSignalKindEnum = builder.enumType('NeglectSignalKind', {
+  values: {
+    NOTED: { description: 'The state noted (did not support) a member at its UPR review.' },
+    NOT_IMPLEMENTED: {
+      description: "A member's latest assessment is NOT_IMPLEMENTED, CONTRARY or NO_INFORMATION.",
+    },
+    REPEATED: {
+      description:
+        'The ask came back: a later cycle or review repeats a member, or the cluster spans cycles.',
+    },
+    NO_ACTION: {
+      description:
+        'No follow-up action (or only cancelled or blocked ones), counted only for states whose follow-up is kept in recgraph.',
+    },
+    OVERDUE: { description: 'A follow-up action addressing a member is past its due date.' },
+  } as const,
+});
+
+const NeglectSignalRef = builder.objectRef<service.SignalEvidence>('NeglectSignal').implement({
+  description: 'One signal of non-implementation and what it rests on.',
+  fields: (t) => ({
+    kind: t.field({
+      type: NeglectSignalKindEnum,
+      resolve: (s) => s.kind as 'NOTED' | 'NOT_IMPLEMENTED' | 'REPEATED' | 'NO_ACTION' | 'OVERDUE',
+    }),
+    detail: t.exposeString('detail'),
+    recommendations: t.field({
+      type: [RecommendationRef],
+      description: 'The members the signal rests on.',
+      resolve: (s) => [...s.recommendationIds],
+    }),
+    actions: t.field({
+      type: [FollowUpActionRef],
+      description: 'The actions it rests on (OVERDUE, NO_ACTION).',
+      resolve: (s) => [...s.actionIds],
+    }),
+  }),
+});
+
+const ClusterNeglectRef = builder.objectRef<ClusterNeglectRow>('ClusterNeglect').implement({
+  description: 'An overlap cluster with its signals of non-implementation.',
+  fields: (t) => ({
+    cluster: t.field({ type: OverlapClusterRef, resolve: (c) => c }),
+    multiSource: t.exposeBoolean('multiSource', {
+      description: 'Spans two or more mechanisms or recommending states.',
+    }),
+    neglected: t.exposeBoolean('neglected', {
+      description: 'Multi-source, with at least one signal, and no completed action.',
+    }),
+    completedAction: t.exposeBoolean('completed', {
+      description: 'A completed follow-up action addresses one of its members.',
+    }),
+    recommendingStates: t.exposeInt('recommenders', {
+      description: 'Distinct recommending states across the members.',
+    }),
+    cycles: t.exposeIntList('cycles'),
+    signals: t.field({ type: [NeglectSignalRef], resolve: (c) => service.evidenceOf(c) }),
+  }),
+});
+
+const StateNeglectRef = builder.objectRef<service.StateNeglect>('StateNeglect').implement({
+  description: "A state's overlap clusters and how many of them show neglect.",
+  fields: (t) => ({
+    state: t.field({ type: StateRef, resolve: (r) => r.state }),
+    clusters: t.exposeInt('clusters', { description: 'Overlap clusters matching the filter.' }),
+    multiSourceClusters: t.exposeInt('multiSourceClusters', {
+      description: 'Of those, spanning two or more mechanisms or recommending states.',
+    }),
+    neglectedClusters: t.exposeInt('neglectedClusters', {
+      description: 'Of those, with a signal of non-implementation and no completed action.',
+    }),
+    index: t.exposeFloat('index', {
+      description: 'neglectedClusters / multiSourceClusters (0-1).',
+    }),
+    topThemes: t.field({
+      type: [ThemeRef],
+      description: 'The themes most frequent among the neglected clusters (up to three).',
+      resolve: (r, _args, ctx) => service.themesOf(ctx, r.topThemes),
+    }),
+    neglected: t.field({
+      type: [ClusterNeglectRef],
+      description:
+        'The drill-down: its clusters with the evidence behind each signal, neglected first.',
+      args: {
+        all: t.arg.boolean({
+          required: false,
+          description: 'Include the clusters that are not neglected (default false).',
+        }),
+        first: t.arg.int({ required: false, validate: z.number().int().min(1).max(500) }),
+      },
+      resolve: (r, args, ctx) =>
+        service.clustersOf(ctx, r, { neglectedOnly: !args.all, first: args.first ?? 20 }),
+    }),
+  }),
+});
+
+const NeglectFilterInput = builder.inputType('NeglectFilter', {
+  description: 'Which clusters count: all given fields must match.',
+  fields: (t) => ({
+    regions: t.stringList({
+      required: false,
+      description: 'M49 region codes of the addressed state, any level (e.g. 150 Europe, 039).',
+    }),
+    themes: t.stringList({
+      required: false,
+      description: 'Theme codes (any scheme) a member has, e.g. A12.',
+    }),
+    mechanisms: t.stringList({
+      required: false,
+      description: 'Mechanism codes the cluster spans.',
+    }),
+    years: t.field({
+      type: YearRangeInput,
+      required: false,
+      description: 'Clusters with a member in these years.',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  stateNeglect: t.field({
+    type: StateNeglectRef,
+    nullable: true,
+    description:
+      "One state's row of overlapNeglect, for drilling down into its clusters; null when it has no overlap clusters matching the filter.",
+    args: {
+      state: t.arg.string({
+        required: true,
+        validate: z.string().regex(/^[A-Za-z]{3}$/u, 'state must be a three-letter ISO 3166 code'),
+      }),
+      filter: t.arg({ type: NeglectFilterInput, required: false }),
+    },
+    resolve: (_root, { state, filter }, ctx) => service.stateNeglect(ctx, state, filter),
+  }),
+  overlapNeglect: t.connection(
+    {
+      type: StateNeglectRef,
+      description:
+        'Which states ignore overlapping recommendations: states ranked by the share of their multi-source overlap clusters with a signal of non-implementation (noted, assessed not implemented, repeated, no or overdue action) and no completed action. See docs/analytics.md.',
+      args: {
+        filter: t.arg({ type: NeglectFilterInput, required: false }),
+        minMultiSourceClusters: t.arg.int({
+          required: false,
+          description: 'Leave out states with fewer multi-source clusters (default 1).',
+          validate: z.number().int().min(0).max(100_000),
+        }),
+      },
+      resolve: (_root, { filter, minMultiSourceClusters, ...page }, ctx) =>
+        service.overlapNeglect(ctx, { filter, minMultiSourceClusters, ...page }),
+    },
+    { name: 'StateNeglectConnection' },
+    { name: 'StateNeglectEdge' },
+  ),
+}));

@@ -1,0 +1,165 @@
+/**
+ * Analytics for analysts and dashboards. The neglect analysis ranks states by the share of their
+ * multi-source overlap clusters that show a signal of non-implementation and no completed action
+ * (docs/analytics.md). It reads the signals stored on the clusters
+ * (features/shared/cluster-signals.ts), refreshed by every change that affects them.
+ */
+import { z } from 'zod';
+import type { DbContext } from '../../context.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
+import * as repository from './analytics.repository.ts';
+
+export interface NeglectFilterArgs {
+  readonly regions?: readonly string[] | null | undefined;
+  readonly themes?: readonly string[] | null | undefined;
+  readonly mechanisms?: readonly string[] | null | undefined;
+  readonly years?: { from?: number | null | undefined; to?: number | null | undefined } | null;
+}
+
+const codes = z.array(z.string().trim().min(1).max(100)).max(100);
+
+/** Validates a filter into the repository's terms. @throws InvalidInputError */
+export function neglectQuery(
+  filter: NeglectFilterArgs | null | undefined,
+  minMultiSource = 1,
+): repository.NeglectQuery {
+  const list = (name: string, values: readonly string[] | null | undefined, upper: boolean) => {
+    if (!values?.length) return null;
+    const parsed = codes.safeParse(values);
+    if (!parsed.success) throw new InvalidInputError(`${name}: at most 100 codes`, name);
+    return parsed.data.map((v) => (upper ? v.toUpperCase() : v));
+  };
+  const from = filter?.years?.from ?? null;
+  const to = filter?.years?.to ?? null;
+  if (from !== null && to !== null && from > to) {
+    throw new InvalidInputError('years: from must not be after to', 'years');
+  }
+  if (!Number.isInteger(minMultiSource) || minMultiSource < 0) {
+    throw new InvalidInputError(
+      'minMultiSourceClusters must be 0 or more',
+      'minMultiSourceClusters',
+    );
+  }
+  return {
+    regions: list('regions', filter?.regions, false),
+    themes: list('themes', filter?.themes, false),
+    mechanisms: list('mechanisms', filter?.mechanisms, true),
+    from,
+    to,
+    minMultiSource,
+    state: null,
+  };
+}
+
+export type StateNeglect = repository.StateNeglectRow & { readonly query: repository.NeglectQuery };
+
+/** States ranked by the neglect index, highest first (then most neglected clusters, then ISO3). */
+export async function overlapNeglect(
+  ctx: DbContext,
+  args: PageArgs & {
+    filter?: NeglectFilterArgs | null | undefined;
+    minMultiSourceClusters?: number | null | undefined;
+  },
+): Promise<Connection<StateNeglect>> {
+  const query = neglectQuery(args.filter, args.minMultiSourceClusters ?? 1);
+  const page = pageRequest(args);
+  const rows = await repository.rankStates(ctx, query, page);
+  return toConnection(
+    rows.map((row) => ({ ...row, query })),
+    page,
+    (row) => row.key,
+    () => repository.countRankedStates(ctx, query),
+  );
+}
+
+/** One state's row of the ranking (whatever its number of multi-source clusters). */
+export async function stateNeglect(
+  ctx: DbContext,
+  state: string,
+  filter: NeglectFilterArgs | null | undefined,
+): Promise<StateNeglect | null> {
+  const query = { ...neglectQuery(filter, 0), state: state.toUpperCase() };
+  const [row] = await repository.rankStates(ctx, query, {
+    size: 1,
+    direction: 'forward',
+    afterKey: undefined,
+    beforeKey: undefined,
+  });
+  return row ? { ...row, query } : null;
+}
+
+/** The clusters behind one ranked row, with the evidence for each signal. */
+export function clustersOf(
+  ctx: DbContext,
+  row: StateNeglect,
+  options: { neglectedOnly: boolean; first: number },
+) {
+  return repository.stateClusterSignals(ctx, row.state, row.query, {
+    neglectedOnly: options.neglectedOnly,
+    limit: options.first,
+  });
+}
+
+export async function themesOf(ctx: DbContext, keys: readonly string[]) {
+  const found = await repository.themesByKeys(ctx, keys);
+  return keys.flatMap((key) => {
+    const theme = found.get(key);
+    return theme ? [theme] : [];
+  });
+}
+
+export interface SignalEvidence {
+  readonly kind: string;
+  readonly detail: string;
+  readonly recommendationIds: readonly string[];
+  readonly actionIds: readonly string[];
+}
+
+/** What each of a cluster's signals rests on, in words and ids. */
+export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidence[] {
+  return cluster.signals.map((kind) => {
+    switch (kind) {
+      case 'NOTED':
+        return {
+          kind,
+          detail: `${cluster.noted.length} of ${cluster.size} recommendations noted (not supported) by the state`,
+          recommendationIds: cluster.noted,
+          actionIds: [],
+        };
+      case 'NOT_IMPLEMENTED':
+        return {
+          kind,
+          detail: `${cluster.assessed.length} recommendations last assessed NOT_IMPLEMENTED, CONTRARY or NO_INFORMATION`,
+          recommendationIds: cluster.assessed,
+          actionIds: [],
+        };
+      case 'REPEATED':
+        return {
+          kind,
+          detail:
+            cluster.cycles.length >= 2
+              ? `asked in UPR cycles ${[...cluster.cycles].sort().join(', ')}; ${cluster.repeated.length} recommendations repeat or are repeated`
+              : `${cluster.repeated.length} recommendations repeat an earlier one or are repeated later`,
+          recommendationIds: cluster.repeated,
+          actionIds: [],
+        };
+      case 'NO_ACTION':
+        return {
+          kind,
+          detail: cluster.actions.length
+            ? 'only cancelled or blocked follow-up actions'
+            : 'no follow-up action addresses any of these recommendations',
+          recommendationIds: [],
+          actionIds: cluster.actions,
+        };
+      default:
+        return {
+          kind,
+          detail: `${cluster.overdue.length} follow-up actions past their due date`,
+          recommendationIds: [],
+          actionIds: cluster.overdue,
+        };
+    }
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * The signals of non-implementation stored on each overlap cluster (docs/analytics.md,
+ * "Neglect"), refreshed by whatever changes them, inside the same transaction: detection
+ * (clusters rebuilt or grown), an overlap review, follow-up changes and assessments. Analytics
+ * reads them; the tests compare them with a fresh computation.
+ */
+import type { DbContext } from '../../context.ts';
+import { cypher } from '../../db/cypher.ts';
+import type { Tx } from '../../db/run.ts';
+
+export interface ClusterSignals {
+  readonly id: string;
+  readonly state: string;
+  /** Members the state NOTED. */
+  readonly noted: string[];
+  /** Members whose latest assessment is NOT_IMPLEMENTED, CONTRARY or NO_INFORMATION. */
+  readonly assessed: string[];
+  /** Members that repeat an earlier recommendation or are repeated by a later one. */
+  readonly repeated: string[];
+  readonly cycles: number[];
+  /** Distinct recommending states across the members. */
+  readonly recommenders: number;
+  /** "scheme:code" of the members' themes, most frequent first. */
+  readonly themes: string[];
+  /** Actions addressing a member, and those of them overdue. */
+  readonly actions: string[];
+  readonly overdue: string[];
+  readonly completed: boolean;
+  readonly multiSource: boolean;
+  /** NOTED, NOT_IMPLEMENTED, REPEATED, NO_ACTION, OVERDUE. */
+  readonly signals: string[];
+  readonly neglected: boolean;
+}
+
+/** Today in UTC, the day overdue is judged against. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Computes the signals of the states' clusters from the graph as it is. */
+export function computeClusterSignals(
+  run: Pick<Tx, 'run'>,
+  states: readonly string[],
+): Promise<ClusterSignals[]> {
+  return run.run<ClusterSignals & Record<string, unknown>>(
+    cypher('analytics/compute-cluster-signals'),
+    { states, today: today() },
+  );
+}
+
+/** Recomputes and stores the signals of the states' clusters, in the caller's transaction. */
+export async function refreshClusterSignals(tx: Tx, states: readonly string[]): Promise<number> {
+  if (states.length === 0) return 0;
+  const rows = await computeClusterSignals(tx, states);
+  if (rows.length) await tx.run(cypher('analytics/write-cluster-signals'), { rows });
+  return rows.length;
+}
+
+/** How many states one refresh transaction covers when all are refreshed. */
+const STATES_PER_TRANSACTION = 20;
+
+/** Refreshes the given states (all states with clusters when omitted), a few per transaction. */
+export async function refreshAllClusterSignals(
+  { db }: DbContext,
+  states?: readonly string[],
+): Promise<{ states: number; clusters: number }> {
+  const todo =
+    states ??
+    (await db.read<{ state: string }>(cypher('analytics/find-cluster-states'))).map((r) => r.state);
+  let clusters = 0;
+  for (let i = 0; i < todo.length; i += STATES_PER_TRANSACTION) {
+    const batch = todo.slice(i, i + STATES_PER_TRANSACTION);
+    clusters += await db.transaction((tx) => refreshClusterSignals(tx, batch));
+  }
+  return { states: todo.length, clusters };
+}
+
+/** Computes the signals of clusters that have none yet (a store from before they existed). */
+export async function refreshMissingClusterSignals(ctx: DbContext) {
+  const states = await ctx.db.read<{ state: string }>(
+    cypher('analytics/find-states-without-signals'),
+  );
+  return refreshAllClusterSignals(
+    ctx,
+    states.map((r) => r.state),
+  );
+}
+
+/** The stored signals of the states' clusters, to compare with `computeClusterSignals`. */
+export function storedClusterSignals({ db }: DbContext, states: readonly string[]) {
+  return db.read<ClusterSignals & Record<string, unknown>>(
+    cypher('analytics/find-stored-signals'),
+    {
+      states,
+    },
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * Issue 6: the neglect analysis on the demo data (Slovenia's overlap clusters and its demo
+ * follow-up). The signals stored on the clusters must equal a fresh computation after every kind
+ * of change that affects them, and the ranking must follow from them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../../src/auth/viewer.ts';
+import {
+  computeClusterSignals,
+  refreshAllClusterSignals,
+  storedClusterSignals,
+} from '../../../src/features/analytics/index.ts';
+import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts';
+import { uniqueId } from '../../helpers/factories.ts';
+
+const JWT_SECRET = 'a-test-secret-of-at-least-32-characters';
+const RUN = uniqueId('an-');
+let t: TestApp;
+let admin: Record<string, string>;
+
+/** The stored signals of Slovenia's clusters equal a computation from the graph as it is. */
+async function expectStoredEqualsComputed(): Promise<void> {
+  const stored = await storedClusterSignals(t, ['SVN']);
+  const computed = await t.db.transaction((tx) => computeClusterSignals(tx, ['SVN']));
+  expect(stored.length).toBeGreaterThan(0);
+  expect(stored).toEqual(computed);
+}
+
+type Row = {
+  state: { iso3: string };
+  clusters: number;
+  multiSourceClusters: number;
+  neglectedClusters: number;
+  index: number;
+  topThemes: { code: string }[];
+  neglected: {
+    cluster: { id: string; size: number };
+    neglected: boolean;
+    signals: {
+      kind: string;
+      detail: string;
+      recommendations: { stableId: string; response: string | null }[];
+      actions: { id: string }[];
+    }[];
+  }[];
+};
+
+const DRILL = `query ($filter: NeglectFilter, $all: Boolean) {
+  stateNeglect(state: "svn", filter: $filter) {
+    state { iso3 } clusters multiSourceClusters neglectedClusters index topThemes { code }
+    neglected(all: $all, first: 60) {
+      cluster { id size }
+      neglected
+      signals { kind detail recommendations { stableId response } actions { id } }
+    }
+  }
+}`;
+
+const RANKING = `query ($filter: NeglectFilter) {
+  overlapNeglect(filter: $filter, first: 10) {
+    totalCount
+    edges { node { state { iso3 } clusters multiSourceClusters neglectedClusters index } }
+  }
+}`;
+
+/** Slovenia's row, drilled down. */
+async function slovenia(variables: Record<string, unknown> = {}): Promise<Row | undefined> {
+  const response = await t.execute<{ stateNeglect: Row | null }>(DRILL, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data!.stateNeglect ?? undefined;
+}
+
+beforeAll(async () => {
+  t = createTestApp({ auth: { jwtSecret: JWT_SECRET } });
+  const token = await signToken({ secret: JWT_SECRET, role: 'ADMIN', name: `${RUN}-admin` });
+  admin = { authorization: `Bearer ${token}` };
+});
+
+afterAll(async () => {
+  await t.db.write(
+    `MATCH (a:FollowUpAction) WHERE a.createdBy = $actor
+     OPTIONAL MATCH (a)-[:HAS_PROGRESS]->(p) DETACH DELETE p, a`,
+    { actor: `${RUN}-admin` },
+  );
+  await t.db.write('MATCH (s:Assessment) WHERE s.recordedBy = $actor DETACH DELETE s', {
+    actor: `${RUN}-admin`,
+  });
+  await t.db.write('MATCH (e:AuditEvent) WHERE e.actor = $actor DELETE e', {
+    actor: `${RUN}-admin`,
+  });
+  await refreshAllClusterSignals(t, ['SVN']);
+  await t.close();
+});
+
+describe('the neglect analysis', () => {
+  it('ranks Slovenia from the signals of its clusters, with the evidence behind each', async () => {
+    await expectStoredEqualsComputed();
+    const row = (await slovenia({ all: true }))!;
+    // The ranking has the same row.
+    const ranking = await t.execute<{
+      overlapNeglect: { totalCount: number; edges: { node: Partial<Row> }[] };
+    }>(RANKING, {});
+    expect(ranking.errors).toBeUndefined();
+    const ranked = ranking.data!.overlapNeglect.edges.map((e) => e.node);
+    expect(ranked.find((r) => r.state!.iso3 === 'SVN')).toEqual({
+      state: { iso3: 'SVN' },
+      clusters: row.clusters,
+      multiSourceClusters: row.multiSourceClusters,
+      neglectedClusters: row.neglectedClusters,
+      index: row.index,
+    });
+    const indexes = ranked.map((r) => r.index!);
+    expect(indexes).toEqual([...indexes].sort((a, b) => b - a));
+    const computed = await t.db.transaction((tx) => computeClusterSignals(tx, ['SVN']));
+    // The row's figures are those of its clusters.
+    expect(row.clusters).toBe(computed.length);
+    expect(row.multiSourceClusters).toBe(computed.filter((c) => c.multiSource).length);
+    expect(row.neglectedClusters).toBe(computed.filter((c) => c.neglected).length);
+    expect(row.index).toBeCloseTo(row.neglectedClusters / row.multiSourceClusters, 6);
+    expect(row.neglectedClusters).toBeGreaterThan(0);
+    expect(row.topThemes.length).toBeGreaterThan(0);
+    // Neglected clusters come first; each signal names members of its own cluster, and a NOTED
+    // signal only members the state noted.
+    const flags = row.neglected.map((c) => c.neglected);
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    for (const c of row.neglected) {
+      const members = new Set(
+        (
+          await t.db.read<{ id: string }>(
+            'MATCH (:OverlapCluster {id: $id})-[:HAS_MEMBER]->(r) RETURN r.id AS id',
+            { id: c.cluster.id },
+          )
+        ).map((m) => m.id),
+      );
+      for (const signal of c.signals) {
+        for (const r of signal.recommendations) expect(members.has(r.stableId)).toBe(true);
+        if (signal.kind === 'NOTED') {
+          expect(signal.recommendations.length).toBeGreaterThan(0);
+          for (const r of signal.recommendations) expect(r.response).toBe('NOTED');
+        }
+      }
+      if (c.neglected) expect(c.signals.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the stored signals equal to a recomputation through follow-up changes', async () => {
+    // Arrange: a neglected cluster of Slovenia and one of its members.
+    const before = (await slovenia())!;
+    const target = before.neglected[0]!;
+    const [first] = await t.db.read<{ id: string }>(
+      'MATCH (:OverlapCluster {id: $id})-[:HAS_MEMBER]->(r) RETURN r.id AS id ORDER BY id LIMIT 1',
+      { id: target.cluster.id },
+    );
+    const member = first!.id;
+
+    // A completed action on one member: the cluster is no longer neglected.
+    const created = await t.execute<{
+      createFollowUpAction: { __typename: string; id: string; version: number };
+    }>(
+      `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
+         state: "SVN", title: $title, status: COMPLETED, recommendationIds: [$rec] }) {
+         __typename ... on FollowUpAction { id version } } }`,
+      { rec: member, title: `${RUN} completed` },
+      admin,
+    );
+    expect(created.data!.createFollowUpAction.__typename).toBe('FollowUpAction');
+    await expectStoredEqualsComputed();
+    const after = (await slovenia())!;
+    expect(after.neglectedClusters).toBe(before.neglectedClusters - 1);
+    expect(after.neglected.map((c) => c.cluster.id)).not.toContain(target.cluster.id);
+
+    // Back to IN_PROGRESS with a past due date: neglected again, now also OVERDUE.
+    const { id, version } = created.data!.createFollowUpAction;
+    const updated = await t.execute<{ updateFollowUpAction: { __typename: string } }>(
+      `mutation ($id: ID!, $v: Int!) { updateFollowUpAction(input: {
+         id: $id, expectedVersion: $v, status: IN_PROGRESS, dueDate: "2020-01-01" }) { __typename } }`,
+      { id, v: version },
+      admin,
+    );
+    expect(updated.data!.updateFollowUpAction.__typename).toBe('FollowUpAction');
+    await expectStoredEqualsComputed();
+    const overdue = (await slovenia())!.neglected.find((c) => c.cluster.id === target.cluster.id)!;
+    const signal = overdue.signals.find((s) => s.kind === 'OVERDUE')!;
+    expect(signal.actions.map((a) => a.id)).toContain(id);
+
+    // An assessment that it is not implemented adds that signal.
+    const assessed = await t.execute<{ recordAssessment: { __typename: string } }>(
+      `mutation ($rec: ID!, $by: String!) { recordAssessment(input: { recommendationId: $rec,
+         assessorKind: NHRI, assessor: $by, scale: "COMMON", grade: "NOT_IMPLEMENTED",
+         date: "2026-01-15" }) { __typename } }`,
+      { rec: member, by: `${RUN} ombudsman` },
+      admin,
+    );
+    expect(assessed.data!.recordAssessment.__typename).toBe('Assessment');
+    await expectStoredEqualsComputed();
+    const kinds = (await slovenia())!.neglected
+      .find((c) => c.cluster.id === target.cluster.id)!
+      .signals.map((s) => s.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['NOT_IMPLEMENTED', 'OVERDUE']));
+
+    // Deleting the action: back where it started, apart from the assessment.
+    await t.execute(
+      `mutation ($id: ID!) { deleteFollowUpAction(id: $id) { __typename } }`,
+      { id },
+      admin,
+    );
+    await expectStoredEqualsComputed();
+    expect((await slovenia())!.neglectedClusters).toBe(before.neglectedClusters);
+  });
+
+  it('filters clusters by mechanism, years, theme and region', async () => {
+    const all = (await slovenia())!;
+    const europe = await slovenia({ filter: { regions: ['150'] } });
+    expect(europe?.clusters).toBe(all.clusters);
+    expect(await slovenia({ filter: { regions: ['002'] } })).toBeUndefined(); // Africa
+    expect(await slovenia({ filter: { mechanisms: ['CEDAW'] } })).toBeUndefined();
+    const recent = (await slovenia({ filter: { years: { from: 2020 } } }))!;
+    expect(recent.clusters).toBeLessThan(all.clusters);
+    const theme = all.topThemes[0]!.code;
+    const themed = (await slovenia({ filter: { themes: [theme] } }))!;
+    expect(themed.neglectedClusters).toBeGreaterThan(0);
+    expect(themed.clusters).toBeLessThanOrEqual(all.clusters);
+
+    const bad = await t.execute(DRILL, { filter: { years: { from: 2020, to: 2010 } } });
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('INVALID_INPUT');
+  });
+});
