@@ -1,0 +1,185 @@
+/**
+ * `npm run bench:analytics`: the neglect analysis on the real UPR data (UPR Info and the UN
+ * reports, 2008-2014) in an isolated embedded store. Imports the files and runs a full overlap
+ * detection (which stores the clusters' signals) when the store is empty, then times each
+ * analytics query warm: through the API (in-process `yoga.fetch`, as a client sees it) side by
+ * side with the same Cypher run directly through the driver. The ratio is the API's overhead.
+ * Also prints the top states by the index for docs/findings.md.
+ *
+ * Options: --store DIR (keep the store and reuse it), --runs N (timed runs per query, default
+ * 60), --min N (minMultiSourceClusters of the findings table, default 10).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../src/app.ts';
+import { PROJECT_ROOT } from '../src/config.ts';
+import { cypher } from '../src/db/cypher.ts';
+import { refreshMissingClusterSignals } from '../src/features/analytics/index.ts';
+import { runImport } from '../src/features/imports/index.ts';
+import { detectOverlaps } from '../src/features/overlaps/index.ts';
+import { benchLogger, freshStore, openStore } from './support.ts';
+
+const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
+const FILES = [
+  path.join(DATA, 'upr-info-terman', 'upr_info_recommendations_sessions_1-20.csv'),
+  path.join(DATA, 'upr-un-reports-terman', 'upr_un_reports_recommendations_2008-2014.csv'),
+];
+
+const { values } = parseArgs({
+  options: {
+    store: { type: 'string' },
+    runs: { type: 'string', default: '60' },
+    min: { type: 'string', default: '10' },
+  },
+});
+const RUNS = Number(values.runs);
+const MIN = Number(values.min);
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 5; i++) await run(); // warm-up: plans cached, pages in memory
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    ms.push(performance.now() - started);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+const store = values.store
+  ? await openStore(path.resolve(values.store), { remove: false })
+  : await freshStore('recgraph-analytics-');
+try {
+  const [{ count } = { count: 0 }] = await store.db.read<{ count: number }>(
+    'MATCH (r:Recommendation) RETURN count(r) AS count',
+  );
+  if (count === 0) {
+    const started = performance.now();
+    const imported = await runImport({ db: store.db }, { files: FILES });
+    console.log(
+      `imported ${imported.created} recommendations in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+    const detected = await detectOverlaps({ db: store.db }, { full: true });
+    console.log(
+      `detected ${detected.links} links, ${detected.clusters} clusters in ${(detected.ms / 1000).toFixed(0)} s (signals ${(detected.signalsMs / 1000).toFixed(1)} s)`,
+    );
+  }
+  await refreshMissingClusterSignals({ db: store.db });
+
+  // Every statement the API runs is recorded, so that the driver side replays exactly the same
+  // Cypher with the same parameters (the ranking and, e.g., the State loader's lookup).
+  let recorded: { cypher: string; params: Record<string, unknown> }[] = [];
+  const app = createApp({
+    driver: store.driver,
+    database: 'neo4j',
+    logger: benchLogger,
+    onQuery: (event) => recorded.push({ cypher: event.cypher, params: event.params }),
+  });
+  const api = async (query: string, variables: Record<string, unknown>) => {
+    const response = await app.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown[]; data?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const rankParams = (over: Record<string, unknown>) => ({
+    regions: null,
+    themes: null,
+    mechanisms: null,
+    from: null,
+    to: null,
+    minMultiSource: 1,
+    state: null,
+    after: null,
+    before: null,
+    forward: true,
+    limit: 21,
+    ...over,
+  });
+
+  const [top] = await store.db.read<{ state: string }>(
+    cypher('analytics/rank-states'),
+    rankParams({ limit: 1 }),
+  );
+  const cases = [
+    {
+      name: 'overlapNeglect, first 20',
+      query: `{ overlapNeglect(first: 20) { edges { node { state { iso3 } clusters multiSourceClusters neglectedClusters index } } } }`,
+      variables: {},
+    },
+    {
+      name: 'overlapNeglect, Europe, 2012-2014',
+      query: `query ($f: NeglectFilter) { overlapNeglect(first: 20, filter: $f) { edges { node { state { iso3 } index } } } }`,
+      variables: { f: { regions: ['150'], years: { from: 2012, to: 2014 } } },
+    },
+    {
+      name: `stateNeglect drill-down (${top?.state}, 20 clusters)`,
+      query: `query ($s: String!) { stateNeglect(state: $s) { neglectedClusters neglected(first: 20) { cluster { id size } signals { kind detail } } } }`,
+      variables: { s: top?.state },
+    },
+  ];
+  console.log(
+    `\n| query | statements | API p50 | API p95 | driver p50 | driver p95 | ratio p50 | ratio p95 |`,
+  );
+  console.log(`|---|---|---|---|---|---|---|---|`);
+  for (const c of cases) {
+    const viaApi = await time(() => api(c.query, c.variables));
+    recorded = [];
+    await api(c.query, c.variables);
+    const statements = recorded;
+    const viaDriver = await time(async () => {
+      for (const statement of statements) await store.db.read(statement.cypher, statement.params);
+    });
+    const f = (n: number) => n.toFixed(1);
+    console.log(
+      `| ${c.name} | ${statements.length} | ${f(viaApi.p50)} | ${f(viaApi.p95)} | ${f(viaDriver.p50)} | ${f(viaDriver.p95)} | ${(viaApi.p50 / viaDriver.p50).toFixed(2)} | ${(viaApi.p95 / viaDriver.p95).toFixed(2)} |`,
+    );
+  }
+
+  // The findings table: states with at least MIN multi-source clusters, by index.
+  const rows = await store.db.read<{
+    state: string;
+    clusters: number;
+    multiSourceClusters: number;
+    neglectedClusters: number;
+    index: number;
+    topThemes: string[];
+  }>(cypher('analytics/rank-states'), rankParams({ minMultiSource: MIN, limit: 15 }));
+  const labels = new Map(
+    (
+      await store.db.read<{ key: string; theme: { label: string } }>(
+        cypher('analytics/find-themes-by-keys'),
+        { keys: [...new Set(rows.flatMap((r) => r.topThemes))] },
+      )
+    ).map((r) => [r.key, r.theme.label]),
+  );
+  const [totals] = await store.db.read<{
+    states: number;
+    clusters: number;
+    multi: number;
+    neglected: number;
+  }>(
+    `MATCH (c:OverlapCluster) RETURN count(DISTINCT c.state) AS states, count(c) AS clusters,
+            count(CASE WHEN c.multiSource THEN 1 END) AS multi, count(CASE WHEN c.neglected THEN 1 END) AS neglected`,
+  );
+  console.log(
+    `\nall states: ${totals!.states} states, ${totals!.clusters} clusters, ${totals!.multi} multi-source, ${totals!.neglected} neglected`,
+  );
+  console.log(`\ntop 15 (at least ${MIN} multi-source clusters):`);
+  console.log(`| # | state | clusters | multi-source | neglected | index | top themes |`);
+  console.log(`|---|---|---|---|---|---|---|`);
+  rows.forEach((r, i) =>
+    console.log(
+      `| ${i + 1} | ${r.state} | ${r.clusters} | ${r.multiSourceClusters} | ${r.neglectedClusters} | ${r.index.toFixed(3)} | ${r.topThemes.map((k) => labels.get(k) ?? k).join('; ')} |`,
+    ),
+  );
+} finally {
+  await store.stop();
+}
