@@ -23,7 +23,16 @@ describe('migrations', () => {
   it('are recorded in the graph, and a rerun applies nothing', async () => {
     const result = await migrate(t.db, testLogger(), CODE_MIGRATIONS);
     expect(result.applied).toEqual([]);
-    expect(result.skipped).toEqual(['V0001', 'V0002', 'V0003', 'V0004', 'V0005', 'V0006', 'V0007']);
+    expect(result.skipped).toEqual([
+      'V0001',
+      'V0002',
+      'V0003',
+      'V0004',
+      'V0005',
+      'V0006',
+      'V0007',
+      'V0008',
+    ]);
     const recorded = await t.db.read<{ version: string }>(
       'MATCH (m:__Migration) RETURN m.version AS version ORDER BY version',
     );
@@ -35,6 +44,7 @@ describe('migrations', () => {
       'V0005',
       'V0006',
       'V0007',
+      'V0008',
     ]);
   });
 

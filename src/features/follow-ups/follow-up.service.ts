@@ -29,7 +29,7 @@ import {
 } from '../../errors.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { recordAudit } from '../audit/index.ts';
-import { refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { bumpDataVersion, refreshClusterSignals } from '../shared/cluster-signals.ts';
 import { COMMON_GRADES, SCALES, commonGradeOf } from './assessment-scales.ts';
 import { deadlinesOf, nextDeadline, todayUtc, type Deadline } from './deadlines.ts';
 import * as repository from './follow-up.repository.ts';
@@ -320,8 +320,9 @@ export async function createAction(
       before: null,
       after: action,
     });
-    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    // The analytics' signals of the state's clusters and its data version, in the same transaction.
     await refreshClusterSignals(tx, [action.state]);
+    await bumpDataVersion(tx);
     return action;
   });
 }
@@ -373,8 +374,9 @@ export async function updateAction(
       before,
       after,
     });
-    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    // The analytics' signals of the state's clusters and its data version, in the same transaction.
     await refreshClusterSignals(tx, [after.state]);
+    await bumpDataVersion(tx);
     return after;
   });
 }
@@ -404,8 +406,9 @@ export async function deleteAction(
       before: { ...before, ...children },
       after: null,
     });
-    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    // The analytics' signals of the state's clusters and its data version, in the same transaction.
     await refreshClusterSignals(tx, [before.state]);
+    await bumpDataVersion(tx);
     return before;
   });
 }
@@ -437,8 +440,9 @@ export async function addProgressUpdate(
       before: { actionStatus: action.status },
       after: { ...update, actionStatus: data.status ?? action.status },
     });
-    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    // The analytics' signals of the state's clusters and its data version, in the same transaction.
     await refreshClusterSignals(tx, [action.state]);
+    await bumpDataVersion(tx);
     return { ...update, actionId: action.id };
   });
 }
@@ -678,8 +682,9 @@ export async function recordAssessment(
       before: null,
       after: assessment,
     });
-    // The analytics' signals of the state's overlap clusters, in the same transaction.
+    // The analytics' signals of the state's clusters and its data version, in the same transaction.
     await refreshClusterSignals(tx, [state]);
+    await bumpDataVersion(tx);
     return assessment;
   });
 }

@@ -1,5 +1,6 @@
 import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
+import { bumpDataVersion } from '../shared/cluster-signals.ts';
 import type { MechanismHint, RecommendationRecord } from './recommendation-record.ts';
 
 /**
@@ -118,6 +119,7 @@ export async function writeBatch(
     const changedPledges = changed.filter((c) => c.record.kind === 'PLEDGE').map((c) => c.record);
     if (changedPledges.length)
       await tx.run(cypher('imports/upsert-pledges'), { rows: changedPledges });
+    if (changed.length) await bumpDataVersion(tx);
     return {
       created,
       updated: changed.length - created - joined,

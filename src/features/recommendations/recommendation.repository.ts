@@ -173,6 +173,75 @@ export function buildCountStatement(query: RecommendationQuery): {
   return build((clause) => clause.return([Cypher.count(r), 'count'])).build();
 }
 
+/** The dimensions recommendations can be counted by (recommendationStats). */
+export const STATS_DIMENSIONS = [
+  'STATE',
+  'REGION',
+  'MECHANISM',
+  'THEME',
+  'SDG_GOAL',
+  'RESPONSE',
+  'YEAR',
+  'CYCLE',
+  'ACTION_STATUS',
+  'ASSESSMENT',
+] as const;
+export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
+
+/**
+ * For each dimension, the body of a subquery over one recommendation `r` returning its values
+ * as `k` (one row per value; a null row when it has none). Fixed text: only the recommendation's
+ * variable is interpolated, as compiled by cypher-builder.
+ */
+const DIMENSION_VALUES: Record<StatsDimension, (r: string) => string> = {
+  STATE: (r) => `RETURN ${r}.state AS k`,
+  // The M49 region (the state's lowest level, e.g. 039 Southern Europe).
+  REGION: (r) =>
+    `OPTIONAL MATCH (:State {iso3: ${r}.state})-[:IN_REGION]->(g:Region) RETURN g.code AS k LIMIT 1`,
+  MECHANISM: (r) => `RETURN ${r}.mechanism AS k`,
+  THEME: (r) => `OPTIONAL MATCH (${r})-[:HAS_THEME]->(t:Theme) RETURN t.scheme + ':' + t.code AS k`,
+  // A goal counts once whether the recommendation links the goal or one of its targets.
+  SDG_GOAL: (r) =>
+    `OPTIONAL MATCH (${r})-[:SUPPORTS_SDG]->(x) WITH DISTINCT coalesce(x.goal, x.code) AS k RETURN k`,
+  RESPONSE: (r) => `RETURN ${r}.response AS k`,
+  YEAR: (r) => `RETURN toString(${r}.year) AS k`,
+  CYCLE: (r) => `RETURN toString(${r}.cycle) AS k`,
+  ACTION_STATUS: (r) =>
+    `OPTIONAL MATCH (a:FollowUpAction)-[:ADDRESSES]->(${r}) WITH DISTINCT a.status AS k RETURN k`,
+  // The common grade of the latest assessment.
+  ASSESSMENT: (r) =>
+    `OPTIONAL CALL (${r}) { MATCH (s:Assessment)-[:ASSESSES]->(${r}) RETURN s.commonGrade AS g ORDER BY s.date DESC, s.recordedAt DESC LIMIT 1 } RETURN g AS k`,
+};
+
+/** The Cypher counting the recommendations matching `query` by one or two dimensions. */
+export function buildStatsStatement(
+  query: RecommendationQuery,
+  dimensions: readonly StatsDimension[],
+): { cypher: string; params: Record<string, unknown> } {
+  const { r, build } = matchFiltered(query, () => undefined);
+  const grouping = new Cypher.Raw((env) => {
+    const node = env.compile(r);
+    const calls = dimensions
+      .map((dimension, i) => {
+        const body = DIMENSION_VALUES[dimension](node).replace(/ AS k\b/gu, ` AS k${i}`);
+        return `CALL (${node}) { ${body.replace(/\bk\b/gu, `k${i}`)} }`;
+      })
+      .join('\n');
+    const keys = dimensions.map((_, i) => `k${i}`).join(', ');
+    return `${calls}\nRETURN [${keys}] AS keys, count(*) AS count ORDER BY count DESC, keys`;
+  });
+  return build((clause) => Cypher.utils.concat(clause, grouping)).build();
+}
+
+export async function findRecommendationStats(
+  { db }: DbContext,
+  query: RecommendationQuery,
+  dimensions: readonly StatsDimension[],
+): Promise<{ keys: (string | null)[]; count: number }[]> {
+  const { cypher: text, params } = buildStatsStatement(query, dimensions);
+  return db.read<{ keys: (string | null)[]; count: number }>(text, params);
+}
+
 /**
  * One page of recommendations matching `query`, ordered by id; fetches `page.size + 1` rows
  * so the caller can tell whether more follow.

@@ -11,6 +11,7 @@ import type {
   SameAsLink,
   SourceRecord,
 } from './recommendation.repository.ts';
+import { STATS_DIMENSIONS } from './recommendation.repository.ts';
 import * as service from './recommendation.service.ts';
 import { RESPONSES } from './vocabulary.ts';
 
@@ -288,5 +289,39 @@ builder.objectFields(StateRef, (t) => ({
     type: [PledgeRef],
     description: 'The voluntary pledges this state made at its reviews, oldest cycle first.',
     resolve: (state, _args, ctx) => service.pledgesOf({ ctx, state: state.iso3 }),
+  }),
+}));
+
+const StatsDimensionEnum = builder.enumType('StatsDimension', {
+  description:
+    'What recommendations are counted by. THEME keys are "scheme:code"; REGION is the M49 region; ACTION_STATUS the status of the follow-up actions addressing them; ASSESSMENT the common grade of their latest assessment.',
+  values: STATS_DIMENSIONS,
+});
+
+const StatsBucketRef = builder
+  .objectRef<{ keys: (string | null)[]; count: number }>('StatsBucket')
+  .implement({
+    fields: (t) => ({
+      keys: t.field({
+        type: ['String'],
+        nullable: { list: false, items: true },
+        description: 'One value per groupBy dimension, in its order; null for "none".',
+        resolve: (b) => b.keys,
+      }),
+      count: t.exposeInt('count'),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  recommendationStats: t.field({
+    type: [StatsBucketRef],
+    description:
+      'Recommendations matching the filter, counted by one or two dimensions, largest bucket first. A recommendation with several values of a dimension counts once under each.',
+    args: {
+      filter: t.arg({ type: RecommendationFilterInput, required: false }),
+      groupBy: t.arg({ type: [StatsDimensionEnum], required: true }),
+    },
+    resolve: (_root, { filter, groupBy }, ctx) =>
+      service.recommendationStats({ ctx, filter: filter ?? undefined, groupBy }),
   }),
 }));

@@ -3,6 +3,7 @@ import type { Context, DbContext } from '../../context.ts';
 import { requirePermission } from '../../auth/viewer.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { dataVersion } from '../shared/cluster-signals.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './recommendation.repository.ts';
@@ -180,3 +181,48 @@ export async function reviewSameAs(
   if (!link) throw new NotFoundError('SameAsLink', entityId);
   return link;
 }
+
+/**
+ * How many recommendations match the filter, by one or two dimensions: one bucket per
+ * combination of values, largest first. A recommendation with several values of a dimension
+ * (themes, SDG goals, action statuses) counts once under each; one with none, under null.
+ */
+export async function recommendationStats({
+  ctx,
+  filter,
+  groupBy,
+}: {
+  ctx: DbContext;
+  filter?: RecommendationFilter;
+  groupBy: readonly repository.StatsDimension[];
+}) {
+  if (groupBy.length < 1 || groupBy.length > 2) {
+    throw new InvalidInputError('groupBy takes one or two dimensions', 'groupBy');
+  }
+  if (new Set(groupBy).size !== groupBy.length) {
+    throw new InvalidInputError('groupBy names a dimension twice', 'groupBy');
+  }
+  const query = toQuery(filter);
+  const version = await dataVersion(ctx);
+  const key = JSON.stringify([query, groupBy]);
+  const cached = STATS_CACHE.get(key);
+  if (cached && cached.version === version) return cached.rows;
+  const rows = await repository.findRecommendationStats(ctx, query, groupBy);
+  // Written only if no change landed meanwhile, so a result is never filed under a newer version.
+  if ((await dataVersion(ctx)) === version) {
+    STATS_CACHE.delete(key);
+    STATS_CACHE.set(key, { version, rows });
+    if (STATS_CACHE.size > STATS_CACHE_SIZE) {
+      STATS_CACHE.delete(STATS_CACHE.keys().next().value!);
+    }
+  }
+  return rows;
+}
+
+/** Buckets by filter and grouping, kept while the data version they were computed at holds. */
+const STATS_CACHE = new Map<
+  string,
+  { version: number; rows: { keys: (string | null)[]; count: number }[] }
+>();
+/** Distinct (filter, groupBy) results kept in memory; the least recently stored go first. */
+const STATS_CACHE_SIZE = 500;

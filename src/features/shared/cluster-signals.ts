@@ -66,6 +66,7 @@ export async function refreshAllClusterSignals(
     states ??
     (await db.read<{ state: string }>(cypher('analytics/find-cluster-states'))).map((r) => r.state);
   let clusters = 0;
+  if (!states) await db.transaction((tx) => bumpDataVersion(tx));
   for (let i = 0; i < todo.length; i += STATES_PER_TRANSACTION) {
     const batch = todo.slice(i, i + STATES_PER_TRANSACTION);
     clusters += await db.transaction((tx) => refreshClusterSignals(tx, batch));
@@ -92,4 +93,18 @@ export function storedClusterSignals({ db }: DbContext, states: readonly string[
       states,
     },
   );
+}
+
+/**
+ * Marks the recommendations data as changed, inside the caller's transaction, so that cached
+ * aggregates (recommendationStats) of an older version are recomputed.
+ */
+export async function bumpDataVersion(tx: Pick<Tx, 'run'>): Promise<void> {
+  await tx.run(cypher('analytics/bump-data-version'));
+}
+
+/** The current version of the recommendations data (0 before any change was recorded). */
+export async function dataVersion({ db }: DbContext): Promise<number> {
+  const [row] = await db.read<{ version: number }>(cypher('analytics/find-data-version'));
+  return row?.version ?? 0;
 }

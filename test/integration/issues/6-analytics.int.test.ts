@@ -225,3 +225,83 @@ describe('the neglect analysis', () => {
     expect(bad.errors?.[0]?.extensions?.['code']).toBe('INVALID_INPUT');
   });
 });
+
+describe('recommendationStats', () => {
+  type Stats = { recommendationStats: { keys: (string | null)[]; count: number }[] };
+  const STATS = `query ($filter: RecommendationFilter, $groupBy: [StatsDimension!]!) {
+    recommendationStats(filter: $filter, groupBy: $groupBy) { keys count } }`;
+
+  it('counts by one or two dimensions, as the graph says', async () => {
+    const byCycle = await t.execute<Stats>(STATS, {
+      filter: { states: ['SVN'] },
+      groupBy: ['CYCLE'],
+    });
+    expect(byCycle.errors).toBeUndefined();
+    const expected = await t.db.read<{ keys: string[]; count: number }>(
+      `MATCH (r:Recommendation {state: 'SVN'}) RETURN [toString(r.cycle)] AS keys, count(*) AS count
+       ORDER BY count DESC, keys`,
+    );
+    expect(byCycle.data!.recommendationStats).toEqual(expected);
+
+    // Two dimensions: the buckets of one cycle add up to that cycle's count.
+    const two = await t.execute<Stats>(STATS, {
+      filter: { states: ['SVN'] },
+      groupBy: ['CYCLE', 'RESPONSE'],
+    });
+    for (const { keys, count } of expected) {
+      const sum = two
+        .data!.recommendationStats.filter((b) => b.keys[0] === keys[0])
+        .reduce((n, b) => n + b.count, 0);
+      expect(sum).toBe(count);
+    }
+
+    // Follow-up dimensions: the demo's actions by status, and recommendations without any.
+    const actions = await t.execute<Stats>(STATS, {
+      filter: { states: ['SVN'] },
+      groupBy: ['ACTION_STATUS'],
+    });
+    const statuses = new Map(actions.data!.recommendationStats.map((b) => [b.keys[0], b.count]));
+    expect(statuses.get('COMPLETED')).toBeGreaterThanOrEqual(1);
+    expect(statuses.get(null)).toBeGreaterThan(500);
+  });
+
+  it('serves repeated requests from its cache until the data changes, then recomputes', async () => {
+    const variables = { filter: { states: ['SVN'] }, groupBy: ['ACTION_STATUS'] };
+    const first = await t.execute<Stats>(STATS, variables);
+    // Served again without running the aggregation (only the data version is read).
+    t.queries.length = 0;
+    const again = await t.execute<Stats>(STATS, variables);
+    expect(again.data).toEqual(first.data);
+    expect(t.queries.map((q) => q.cypher).filter((c) => c.includes('count(*) AS count'))).toEqual(
+      [],
+    );
+    // A change: one more recommendation with a PLANNED action.
+    const [free] = await t.db.read<{ id: string }>(
+      `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
+       RETURN r.id AS id ORDER BY id LIMIT 1`,
+    );
+    await t.execute(
+      `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
+         state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
+      { rec: free!.id, title: `${RUN} planned` },
+      admin,
+    );
+    const after = await t.execute<Stats>(STATS, variables);
+    const recomputed = await t.db.read<{ keys: (string | null)[]; count: number }>(
+      `MATCH (r:Recommendation {state: 'SVN'})
+       CALL (r) { OPTIONAL MATCH (a:FollowUpAction)-[:ADDRESSES]->(r) WITH DISTINCT a.status AS k RETURN k }
+       RETURN [k] AS keys, count(*) AS count ORDER BY count DESC, keys`,
+    );
+    expect(after.data!.recommendationStats).toEqual(recomputed);
+    expect(after.data).not.toEqual(first.data);
+  });
+
+  it('refuses three dimensions or one twice', async () => {
+    for (const groupBy of [['STATE', 'YEAR', 'CYCLE'], ['STATE', 'STATE'], []]) {
+      const response = await t.execute(STATS, { groupBy });
+      expect(response.errors?.[0]?.extensions?.['code'], JSON.stringify(groupBy)).toBe(
+        'INVALID_INPUT',
+      );
+    }
+  });
+});
