@@ -25,6 +25,7 @@ import {
 import { CODE_MIGRATIONS } from '../migrations.ts';
 import { createLogger } from '../logger.ts';
 import { exportFollowUpCommand } from './follow-up.ts';
+import { exportStatsCommand } from './stats.ts';
 import { exportCommand, importCommand } from './import.ts';
 import { detectCommand, exportOverlapsCommand } from './overlaps.ts';
 import { staleSchemaFiles, writeSchema } from './print-schema.ts';
@@ -193,6 +194,31 @@ exportCommands
       await driver.close();
     }
   });
+
+exportCommands
+  .command('stats')
+  .description(
+    'recommendation counts by one or two dimensions as CSV (what recommendationStats returns)',
+  )
+  .requiredOption(
+    '--group-by <dimensions>',
+    'one or two of STATE, REGION, MECHANISM, THEME, SDG_GOAL, RESPONSE, YEAR, CYCLE, ACTION_STATUS, ASSESSMENT, REPEATS, comma-separated',
+  )
+  .option('--state <iso3...>', 'only recommendations to these states')
+  .option('--mechanism <code...>', 'only recommendations of these mechanisms')
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(
+    async (options: { groupBy: string; state?: string[]; mechanism?: string[]; out?: string }) => {
+      const { config, logger } = context();
+      const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
+      try {
+        const count = await exportStatsCommand(database, options);
+        if (options.out) console.error(`wrote ${count} buckets to ${options.out}`);
+      } finally {
+        await driver.close();
+      }
+    },
+  );
 
 const overlaps = program
   .command('overlaps')

@@ -90,3 +90,16 @@ export async function themesByKeys({ db }: DbContext, keys: readonly string[]) {
   );
   return new Map(rows.map((row) => [row.key, row.theme]));
 }
+
+/** Clusters with the REPEATED signal, longest-running first. */
+export async function longestRepeated(
+  { db }: DbContext,
+  state: string | null,
+  limit: number,
+): Promise<ClusterNeglectRow[]> {
+  const rows = await db.read<{ cluster: ClusterNeglectRow }>(
+    cypher('analytics/find-longest-repeated'),
+    { state, limit },
+  );
+  return rows.map((row) => row.cluster);
+}

@@ -128,6 +128,20 @@ const NeglectFilterInput = builder.inputType('NeglectFilter', {
 });
 
 builder.queryFields((t) => ({
+  longestRepeatedAsks: t.field({
+    type: [ClusterNeglectRef],
+    description:
+      'The asks that keep coming back: overlap clusters with the REPEATED signal, the widest span of years first (then the most cycles, then the largest). For repetition counts by cycle, use recommendationStats(groupBy: [CYCLE, REPEATS]).',
+    args: {
+      state: t.arg.string({
+        required: false,
+        validate: z.string().regex(/^[A-Za-z]{3}$/u, 'state must be a three-letter ISO 3166 code'),
+      }),
+      first: t.arg.int({ required: false, validate: z.number().int().min(1).max(200) }),
+    },
+    resolve: (_root, { state, first }, ctx) =>
+      service.longestRepeatedAsks(ctx, state ?? null, first ?? 20),
+  }),
   stateNeglect: t.field({
     type: StateNeglectRef,
     nullable: true,

@@ -163,3 +163,8 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
     }
   });
 }
+
+/** The longest-running repeated asks (of one state, or of all), widest span of years first. */
+export function longestRepeatedAsks(ctx: DbContext, state: string | null, first: number) {
+  return repository.longestRepeated(ctx, state?.toUpperCase() ?? null, first);
+}

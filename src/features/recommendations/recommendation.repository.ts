@@ -185,6 +185,7 @@ export const STATS_DIMENSIONS = [
   'CYCLE',
   'ACTION_STATUS',
   'ASSESSMENT',
+  'REPEATS',
 ] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
@@ -208,6 +209,10 @@ const DIMENSION_VALUES: Record<StatsDimension, (r: string) => string> = {
   CYCLE: (r) => `RETURN toString(${r}.cycle) AS k`,
   ACTION_STATUS: (r) =>
     `OPTIONAL MATCH (a:FollowUpAction)-[:ADDRESSES]->(${r}) WITH DISTINCT a.status AS k RETURN k`,
+  // REPEATS_EARLIER when it repeats an earlier recommendation (a later cycle or review, or "as
+  // previously recommended"), else FIRST_ASKED.
+  REPEATS: (r) =>
+    `RETURN CASE WHEN EXISTS { (${r})-[:REPEATS]->(:Recommendation) } THEN 'REPEATS_EARLIER' ELSE 'FIRST_ASKED' END AS k`,
   // The common grade of the latest assessment.
   ASSESSMENT: (r) =>
     `OPTIONAL CALL (${r}) { MATCH (s:Assessment)-[:ASSESSES]->(${r}) RETURN s.commonGrade AS g ORDER BY s.date DESC, s.recordedAt DESC LIMIT 1 } RETURN g AS k`,

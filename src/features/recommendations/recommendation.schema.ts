@@ -294,7 +294,7 @@ builder.objectFields(StateRef, (t) => ({
 
 const StatsDimensionEnum = builder.enumType('StatsDimension', {
   description:
-    'What recommendations are counted by. THEME keys are "scheme:code"; REGION is the M49 region; ACTION_STATUS the status of the follow-up actions addressing them; ASSESSMENT the common grade of their latest assessment.',
+    'What recommendations are counted by. THEME keys are "scheme:code"; REGION is the M49 region; ACTION_STATUS the status of the follow-up actions addressing them; ASSESSMENT the common grade of their latest assessment; REPEATS is REPEATS_EARLIER or FIRST_ASKED (with CYCLE: how many recommendations repeat an earlier one, by cycle).',
   values: STATS_DIMENSIONS,
 });
 

@@ -3,8 +3,13 @@
  * follow-up). The signals stored on the clusters must equal a fresh computation after every kind
  * of change that affects them, and the ranking must follow from them.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../../src/auth/viewer.ts';
+import { exportStatsCommand } from '../../../src/cli/stats.ts';
 import {
   computeClusterSignals,
   refreshAllClusterSignals,
@@ -294,6 +299,60 @@ describe('recommendationStats', () => {
     );
     expect(after.data!.recommendationStats).toEqual(recomputed);
     expect(after.data).not.toEqual(first.data);
+  });
+
+  it('counts repetition by cycle and lists the longest-running repeated asks', async () => {
+    const stats = await t.execute<Stats>(STATS, {
+      filter: { states: ['SVN'] },
+      groupBy: ['CYCLE', 'REPEATS'],
+    });
+    const repeating = stats
+      .data!.recommendationStats.filter((b) => b.keys[1] === 'REPEATS_EARLIER')
+      .reduce((n, b) => n + b.count, 0);
+    const [truth] = await t.db.read<{ n: number }>(
+      `MATCH (r:Recommendation {state: 'SVN'}) WHERE EXISTS { (r)-[:REPEATS]->() } RETURN count(r) AS n`,
+    );
+    expect(repeating).toBe(truth!.n);
+    expect(repeating).toBeGreaterThan(0);
+
+    const longest = await t.execute<{
+      longestRepeatedAsks: {
+        cluster: { firstYear: number; lastYear: number };
+        signals: { kind: string }[];
+      }[];
+    }>(
+      `{ longestRepeatedAsks(state: "SVN", first: 10) {
+          cluster { firstYear lastYear } signals { kind } } }`,
+    );
+    expect(longest.errors).toBeUndefined();
+    const rows = longest.data!.longestRepeatedAsks;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.signals.map((s) => s.kind)).toContain('REPEATED');
+    const spans = rows.map((r) => r.cluster.lastYear - r.cluster.firstYear);
+    expect(spans).toEqual([...spans].sort((a, b) => b - a));
+  });
+
+  it('exports the same buckets as CSV (recgraph export stats)', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-stats-')), 'stats.csv');
+    const count = await exportStatsCommand(t.db, {
+      groupBy: 'cycle,response',
+      state: ['SVN'],
+      out,
+    });
+    const rows = parse<string[]>(fs.readFileSync(out, 'utf8'), {});
+    expect(rows[0]).toEqual(['cycle', 'response', 'count']);
+    expect(rows).toHaveLength(count + 1);
+    const api = await t.execute<Stats>(STATS, {
+      filter: { states: ['SVN'] },
+      groupBy: ['CYCLE', 'RESPONSE'],
+    });
+    expect(rows.slice(1)).toEqual(
+      api.data!.recommendationStats.map((b) => [...b.keys.map((k) => k ?? ''), String(b.count)]),
+    );
+    await expect(exportStatsCommand(t.db, { groupBy: 'colour' })).rejects.toThrow(
+      /--group-by COLOUR/,
+    );
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 
   it('refuses three dimensions or one twice', async () => {

@@ -1,0 +1,42 @@
+/** `recgraph export stats`: recommendationStats as CSV, to a file or stdout. */
+import fs from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../db/run.ts';
+import {
+  STATS_DIMENSIONS,
+  recommendationStats,
+  type StatsDimension,
+} from '../features/recommendations/index.ts';
+
+/**
+ * Writes one CSV row per bucket: a column per dimension (lower-case), then `count`.
+ * @returns the number of buckets
+ * @throws Error naming the allowed dimensions when one is unknown
+ */
+export async function exportStatsCommand(
+  db: Db,
+  options: { groupBy: string; state?: string[]; mechanism?: string[]; out?: string | undefined },
+): Promise<number> {
+  const groupBy = options.groupBy.split(',').map((d) => d.trim().toUpperCase());
+  const bad = groupBy.find((d) => !(STATS_DIMENSIONS as readonly string[]).includes(d));
+  if (bad !== undefined) {
+    throw new Error(`--group-by ${bad}: one or two of ${STATS_DIMENSIONS.join(', ')}`);
+  }
+  const buckets = await recommendationStats({
+    ctx: { db },
+    filter: {
+      ...(options.state?.length ? { states: options.state } : {}),
+      ...(options.mechanism?.length ? { mechanisms: options.mechanism } : {}),
+    },
+    groupBy: groupBy as StatsDimension[],
+  });
+  const csv = stringify([
+    [...groupBy.map((d) => d.toLowerCase()), 'count'],
+    ...buckets.map((b) => [...b.keys.map((k) => k ?? ''), b.count]),
+  ]);
+  if (options.out) {
+    fs.writeFileSync(`${options.out}.partial`, csv);
+    fs.renameSync(`${options.out}.partial`, options.out);
+  } else process.stdout.write(csv);
+  return buckets.length;
+}
