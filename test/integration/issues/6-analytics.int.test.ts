@@ -339,7 +339,7 @@ describe('recommendationStats', () => {
       state: ['SVN'],
       out,
     });
-    const rows = parse(fs.readFileSync(out, 'utf8')) as string[][];
+    const rows: string[][] = parse(fs.readFileSync(out, 'utf8'));
     expect(rows[0]).toEqual(['cycle', 'response', 'count']);
     expect(rows).toHaveLength(count + 1);
     const api = await t.execute<Stats>(STATS, {
