@@ -21,6 +21,12 @@ CALL (c) {
   OPTIONAL MATCH (c)-[:HAS_MEMBER]->(:Recommendation)-[:RECOMMENDED_BY]->(s:State)
   RETURN count(DISTINCT s) AS recommenders
 }
+// The state's M49 regions at every level, so that a region filter is a list check.
+CALL (state) {
+  OPTIONAL MATCH (:State {iso3: state})-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(g:Region)
+  WITH DISTINCT g.code AS code ORDER BY code
+  RETURN collect(code) AS regions
+}
 CALL (c) {
   OPTIONAL MATCH (c)-[:HAS_MEMBER]->(:Recommendation)-[:HAS_THEME]->(t:Theme)
   WITH t, count(t) AS n
@@ -37,22 +43,22 @@ CALL (c) {
                       THEN a.id END) AS overdue
 }
 WITH c, state, noted, assessed, repeated, [y IN cycles WHERE y IS NOT NULL] AS cycles,
-     recommenders, themes, actions, overdue,
+     recommenders, regions, themes, actions, overdue,
      'COMPLETED' IN statuses AS completed,
      size([s IN statuses WHERE NOT s IN ['CANCELLED', 'BLOCKED']]) = 0 AS noAction,
      // Missing follow-up is evidence only where the state's follow-up is kept here at all.
      EXISTS { (:FollowUpAction {state: state}) } AS tracked
-WITH c, noted, assessed, repeated, cycles, recommenders, themes, actions, overdue, completed,
-     noAction AND tracked AS noActionSignal,
+WITH c, noted, assessed, repeated, cycles, recommenders, regions, themes, actions, overdue,
+     completed, noAction AND tracked AS noActionSignal,
      c.mechanismCount >= 2 OR recommenders >= 2 AS multiSource
-WITH c, noted, assessed, repeated, cycles, recommenders, themes, actions, overdue, completed,
-     multiSource,
+WITH c, noted, assessed, repeated, cycles, recommenders, regions, themes, actions, overdue,
+     completed, multiSource,
      [x IN [['NOTED', size(noted) > 0],
             ['NOT_IMPLEMENTED', size(assessed) > 0],
             ['REPEATED', size(repeated) > 0 OR size(cycles) >= 2],
             ['NO_ACTION', noActionSignal],
             ['OVERDUE', size(overdue) > 0]] WHERE x[1] | x[0]] AS signals
 RETURN c.id AS id, c.state AS state, noted, assessed, repeated, cycles, recommenders,
-       themes, actions, overdue, completed, multiSource, signals,
+       regions, themes, actions, overdue, completed, multiSource, signals,
        multiSource AND size(signals) > 0 AND NOT completed AS neglected
 ORDER BY id

@@ -3,7 +3,7 @@
 UNWIND $states AS state
 MATCH (c:OverlapCluster {state: state})
 RETURN c.id AS id, c.state AS state, c.noted AS noted, c.assessed AS assessed,
-       c.repeated AS repeated, c.cycles AS cycles, c.recommenders AS recommenders,
+       c.repeated AS repeated, c.cycles AS cycles, c.recommenders AS recommenders, c.regions AS regions,
        c.themes AS themes, c.actions AS actions, c.overdue AS overdue, c.completed AS completed,
        c.multiSource AS multiSource, c.signals AS signals, c.neglected AS neglected
 ORDER BY id

@@ -7,10 +7,7 @@ WHERE c.signals IS NOT NULL AND ($state IS NULL OR c.state = $state)
   AND ($themes IS NULL OR any(k IN c.themes WHERE split(k, ':')[1] IN $themes OR k IN $themes))
   AND ($from IS NULL OR c.lastYear >= $from)
   AND ($to IS NULL OR c.firstYear <= $to)
-  AND ($regions IS NULL OR EXISTS {
-    MATCH (:State {iso3: c.state})-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(g:Region)
-    WHERE g.code IN $regions
-  })
+  AND ($regions IS NULL OR any(g IN c.regions WHERE g IN $regions))
 WITH c.state AS state, count(c) AS clusters,
      count(CASE WHEN c.multiSource THEN 1 END) AS multiSourceClusters,
      count(CASE WHEN c.neglected THEN 1 END) AS neglectedClusters,

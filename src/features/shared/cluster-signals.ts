@@ -20,6 +20,8 @@ export interface ClusterSignals {
   readonly cycles: number[];
   /** Distinct recommending states across the members. */
   readonly recommenders: number;
+  /** The state's M49 region codes at every level (for region filters). */
+  readonly regions: string[];
   /** "scheme:code" of the members' themes, most frequent first. */
   readonly themes: string[];
   /** Actions addressing a member, and those of them overdue. */
