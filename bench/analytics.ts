@@ -43,10 +43,13 @@ const MIN = Number(values.min);
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+async function time(
+  run: () => Promise<unknown>,
+  runs = RUNS,
+): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < 5; i++) await run(); // warm-up: plans cached, pages in memory
   const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const started = performance.now();
     await run();
     ms.push(performance.now() - started);
@@ -182,7 +185,9 @@ try {
       for (const statement of statements) await store.db.read(statement.cypher, statement.params);
     };
     const viaDriver = await time(replay(warm));
-    const uncached = c.name.startsWith('recommendationStats') ? await time(replay(first)) : null;
+    const uncached = c.name.startsWith('recommendationStats')
+      ? await time(replay(first), Math.max(10, Math.round(RUNS / 3)))
+      : null;
     const f = (n: number) => n.toFixed(1);
     console.log(
       `| ${c.name} | ${warm.length} | ${f(viaApi.p50)} | ${f(viaApi.p95)} | ${f(viaDriver.p50)} | ${f(viaDriver.p95)} | ${(viaApi.p50 / viaDriver.p50).toFixed(2)} | ${(viaApi.p95 / viaDriver.p95).toFixed(2)} | ${uncached ? `${f(uncached.p50)} / ${f(uncached.p95)}` : 'not cached'} |`,

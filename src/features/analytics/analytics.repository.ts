@@ -1,6 +1,7 @@
 import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { PageRequest } from '../../pagination.ts';
+import type { ClusterView } from '../overlaps/index.ts';
 import type { ClusterSignals } from '../shared/cluster-signals.ts';
 
 /** A neglect filter, validated and normalised by the service. */
@@ -25,14 +26,8 @@ export interface StateNeglectRow {
   readonly topThemes: string[];
 }
 
-export interface ClusterNeglectRow extends ClusterSignals {
-  readonly size: number;
-  readonly mechanisms: string[];
-  readonly mechanismCount: number;
-  readonly years: number[];
-  readonly firstYear: number | null;
-  readonly lastYear: number | null;
-}
+/** A cluster as overlap detection stores it, with its signals. */
+export interface ClusterNeglectRow extends ClusterSignals, ClusterView {}
 
 const params = (q: NeglectQuery) => ({
   regions: q.regions,
@@ -44,9 +39,21 @@ const params = (q: NeglectQuery) => ({
   state: q.state,
 });
 
+/** Whether the query filters clusters (else the states' stored figures answer it). */
+const filtered = (q: NeglectQuery) =>
+  q.regions !== null ||
+  q.themes !== null ||
+  q.mechanisms !== null ||
+  q.from !== null ||
+  q.to !== null ||
+  q.state !== null;
+
 /** One page (`size + 1` rows in the page's direction) of states by neglect index. */
 export function rankStates({ db }: DbContext, query: NeglectQuery, page: PageRequest) {
-  return db.read<StateNeglectRow & Record<string, unknown>>(cypher('analytics/rank-states'), {
+  const statement = filtered(query)
+    ? cypher('analytics/rank-states')
+    : cypher('analytics/rank-states-summary');
+  return db.read<StateNeglectRow & Record<string, unknown>>(statement, {
     ...params(query),
     after: page.afterKey ?? null,
     before: page.beforeKey ?? null,
@@ -57,7 +64,9 @@ export function rankStates({ db }: DbContext, query: NeglectQuery, page: PageReq
 
 export async function countRankedStates({ db }: DbContext, query: NeglectQuery): Promise<number> {
   const [row] = await db.read<{ count: number }>(
-    cypher('analytics/count-ranked-states'),
+    filtered(query)
+      ? cypher('analytics/count-ranked-states')
+      : cypher('analytics/count-ranked-states-summary'),
     params(query),
   );
   return row?.count ?? 0;

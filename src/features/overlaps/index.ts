@@ -7,3 +7,4 @@ export {
   type DetectSummary,
 } from './overlap.service.ts';
 export { OverlapClusterRef } from './overlap.schema.ts';
+export type { ClusterView } from './overlap.repository.ts';

@@ -53,6 +53,7 @@ export async function refreshClusterSignals(tx: Tx, states: readonly string[]): 
   if (states.length === 0) return 0;
   const rows = await computeClusterSignals(tx, states);
   if (rows.length) await tx.run(cypher('analytics/write-cluster-signals'), { rows });
+  await tx.run(cypher('analytics/write-state-summaries'), { states });
   return rows.length;
 }
 

@@ -211,6 +211,12 @@ describe('the neglect analysis', () => {
     );
     await expectStoredEqualsComputed();
     expect((await slovenia())!.neglectedClusters).toBe(before.neglectedClusters);
+    // The unfiltered ranking reads the state's stored figures: they followed every change.
+    const ranking = await t.execute<{
+      overlapNeglect: { edges: { node: { state: { iso3: string }; neglectedClusters: number } }[] };
+    }>(RANKING, {});
+    const svn = ranking.data!.overlapNeglect.edges.find((e) => e.node.state.iso3 === 'SVN');
+    expect(svn?.node.neglectedClusters).toBe(before.neglectedClusters);
   });
 
   it('filters clusters by mechanism, years, theme and region', async () => {
