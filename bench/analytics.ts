@@ -19,13 +19,7 @@ import { refreshMissingClusterSignals } from '../src/features/analytics/index.ts
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps } from '../src/features/overlaps/index.ts';
 import { generate } from './generate-ndjson.ts';
-import { benchLogger, freshStore, openStore } from './support.ts';
-
-const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
-const FILES = [
-  path.join(DATA, 'upr-info-terman', 'upr_info_recommendations_sessions_1-20.csv'),
-  path.join(DATA, 'upr-un-reports-terman', 'upr_un_reports_recommendations_2008-2014.csv'),
-];
+import { benchLogger, freshStore, openStore, UPR_FILES } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -67,7 +61,7 @@ try {
   );
   if (count === 0) {
     const started = performance.now();
-    const imported = await runImport({ db: store.db }, { files: FILES });
+    const imported = await runImport({ db: store.db }, { files: UPR_FILES });
     console.log(
       `imported ${imported.created} recommendations in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );

@@ -9,11 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { PROJECT_ROOT } from '../src/config.ts';
 import { readReferenceData } from '../src/features/reference/index.ts';
-import { random } from './support.ts';
-
-export const SHARED_DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
+import { random, SHARED_DATA } from './support.ts';
 
 function realTexts(): string[] {
   const texts: string[] = [];

@@ -23,7 +23,7 @@ import { readRows, resolveFormat } from '../src/features/imports/formats.ts';
 import { importContext } from '../src/features/imports/import.service.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { generate } from './generate-ndjson.ts';
-import { freshStore } from './support.ts';
+import { freshStore, UPR_FILES } from './support.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -126,13 +126,8 @@ async function timed(label: string, work: () => Promise<void>, count = rows) {
   return result;
 }
 
-// The two real UPR files (../shared/data), when present: recgraph (parsing, identity across the
+// The two real UPR files (UPR_FILES), when present: recgraph (parsing, identity across the
 // two sources, cross-source matching) against the same parsed rows written by plain UNWIND MERGEs.
-const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
-const UPR_FILES = [
-  path.join(SHARED, 'upr-info-terman', 'upr_info_recommendations_sessions_1-20.csv'),
-  path.join(SHARED, 'upr-un-reports-terman', 'upr_un_reports_recommendations_2008-2014.csv'),
-];
 
 const MINIMAL_UPR = `
 UNWIND $rows AS row

@@ -11,16 +11,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../src/config.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps } from '../src/features/overlaps/index.ts';
-import { freshStore, openStore, random } from './support.ts';
-
-const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
-const FILES = [
-  path.join(DATA, 'upr-info-terman', 'upr_info_recommendations_sessions_1-20.csv'),
-  path.join(DATA, 'upr-un-reports-terman', 'upr_un_reports_recommendations_2008-2014.csv'),
-];
+import { freshStore, openStore, random, UPR_FILES } from './support.ts';
 
 // Differently worded: the fingerprint part of textKey differs (textKey also holds the cycle).
 const { values } = parseArgs({
@@ -100,7 +93,7 @@ async function main(): Promise<void> {
       'MATCH (r:Recommendation) RETURN count(r) AS count',
     );
     if (count === 0) {
-      const imported = await runImport({ db: store.db }, { files: FILES });
+      const imported = await runImport({ db: store.db }, { files: UPR_FILES });
       console.log(`imported: created ${imported.created}, rejected ${imported.rejected}`);
     }
     if (count === 0 || values.detect) {

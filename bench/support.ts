@@ -4,12 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
+import { PROJECT_ROOT } from '../src/config.ts';
 import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Db } from '../src/db/run.ts';
 import { CODE_MIGRATIONS } from '../src/migrations.ts';
 
 export const benchLogger = pino({ level: 'warn' });
+
+/** The shared datasets beside the project (see each folder's SOURCE.md). */
+export const SHARED_DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
+
+/** The two real UPR files: UPR Info's recommendations and the UN Working Group reports, 2008-2014. */
+export const UPR_FILES = [
+  path.join(SHARED_DATA, 'upr-info-terman', 'upr_info_recommendations_sessions_1-20.csv'),
+  path.join(SHARED_DATA, 'upr-un-reports-terman', 'upr_un_reports_recommendations_2008-2014.csv'),
+];
 
 export interface Store {
   driver: Driver;

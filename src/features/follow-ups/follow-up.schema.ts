@@ -259,14 +259,12 @@ builder.objectFields(RecommendationRef, (t) => ({
     load: (ids: string[], ctx) => service.deadlinesOfRecommendations(ctx, ids),
     resolve: (r) => r.id,
   }),
-  nextDeadline: t.field({
+  nextDeadline: t.loadable({
     type: DeadlineRef,
     nullable: true,
     description: 'The first deadline due today or later; null when none applies or all passed.',
-    resolve: async (r, _args, ctx) => {
-      const [deadlines] = await service.deadlinesOfRecommendations(ctx, [r.id]);
-      return service.nextDeadline(deadlines ?? [], service.todayUtc());
-    },
+    load: (ids: string[], ctx) => service.nextDeadlinesOf(ctx, ids),
+    resolve: (r) => r.id,
   }),
 }));
 

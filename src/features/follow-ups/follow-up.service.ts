@@ -281,6 +281,15 @@ function checkDates(fields: { startDate: string | null; dueDate: string | null }
 
 const ACTION = 'FollowUpAction';
 
+/**
+ * After a change the analytics read (actions, their status and dates, assessments): the state's
+ * overlap clusters' signals and the data version, in the change's transaction.
+ */
+async function analyticsChanged(tx: Tx, state: string): Promise<void> {
+  await refreshClusterSignals(tx, [state]);
+  await bumpDataVersion(tx);
+}
+
 // --- actions ---------------------------------------------------------------------------------------
 
 /** Creates an action of the viewer's state, addressing recommendations (or whole clusters). */
@@ -320,9 +329,7 @@ export async function createAction(
       before: null,
       after: action,
     });
-    // The analytics' signals of the state's clusters and its data version, in the same transaction.
-    await refreshClusterSignals(tx, [action.state]);
-    await bumpDataVersion(tx);
+    await analyticsChanged(tx, action.state);
     return action;
   });
 }
@@ -374,9 +381,7 @@ export async function updateAction(
       before,
       after,
     });
-    // The analytics' signals of the state's clusters and its data version, in the same transaction.
-    await refreshClusterSignals(tx, [after.state]);
-    await bumpDataVersion(tx);
+    await analyticsChanged(tx, after.state);
     return after;
   });
 }
@@ -406,9 +411,7 @@ export async function deleteAction(
       before: { ...before, ...children },
       after: null,
     });
-    // The analytics' signals of the state's clusters and its data version, in the same transaction.
-    await refreshClusterSignals(tx, [before.state]);
-    await bumpDataVersion(tx);
+    await analyticsChanged(tx, before.state);
     return before;
   });
 }
@@ -440,9 +443,7 @@ export async function addProgressUpdate(
       before: { actionStatus: action.status },
       after: { ...update, actionStatus: data.status ?? action.status },
     });
-    // The analytics' signals of the state's clusters and its data version, in the same transaction.
-    await refreshClusterSignals(tx, [action.state]);
-    await bumpDataVersion(tx);
+    await analyticsChanged(tx, action.state);
     return { ...update, actionId: action.id };
   });
 }
@@ -682,9 +683,7 @@ export async function recordAssessment(
       before: null,
       after: assessment,
     });
-    // The analytics' signals of the state's clusters and its data version, in the same transaction.
-    await refreshClusterSignals(tx, [state]);
-    await bumpDataVersion(tx);
+    await analyticsChanged(tx, state);
     return assessment;
   });
 }
@@ -770,7 +769,17 @@ export async function deadlinesOfRecommendations(
   });
 }
 
-export { nextDeadline, todayUtc };
+/** The next deadline of each recommendation (null where none is due today or later), in key order. */
+export async function nextDeadlinesOf(
+  ctx: DbContext,
+  recommendationIds: readonly string[],
+): Promise<(Deadline | null)[]> {
+  const today = todayUtc();
+  const all = await deadlinesOfRecommendations(ctx, recommendationIds);
+  return all.map((deadlines) => nextDeadline(deadlines, today));
+}
+
+export { todayUtc };
 
 export interface ActionFilterArgs {
   readonly states?: readonly string[] | null | undefined;
