@@ -156,6 +156,16 @@ try {
       }),
     ),
     {
+      name: 'coverageMatrix state x theme x mechanism',
+      query: `{ coverageMatrix { keys count withAction coverage } }`,
+      variables: {},
+    },
+    {
+      name: 'followUpProgress (SVN, by year)',
+      query: `{ followUpProgress(state: "SVN") { period started due completed } }`,
+      variables: {},
+    },
+    {
       name: 'recommendationStats by YEAR, UPR, one region (150)',
       query: `query ($g: [StatsDimension!]!) { recommendationStats(groupBy: $g, filter: { mechanisms: ["UPR"], states: ["FRA", "DEU", "ITA", "ESP", "POL"] }) { keys count } }`,
       variables: { g: ['YEAR'] },
@@ -179,7 +189,7 @@ try {
       for (const statement of statements) await store.db.read(statement.cypher, statement.params);
     };
     const viaDriver = await time(replay(warm));
-    const uncached = c.name.startsWith('recommendationStats')
+    const uncached = /^(recommendationStats|coverageMatrix)/u.test(c.name)
       ? await time(replay(first), Math.max(10, Math.round(RUNS / 3)))
       : null;
     const f = (n: number) => n.toFixed(1);

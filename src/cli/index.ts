@@ -206,9 +206,19 @@ exportCommands
   )
   .option('--state <iso3...>', 'only recommendations to these states')
   .option('--mechanism <code...>', 'only recommendations of these mechanisms')
+  .option(
+    '--coverage',
+    'the coverage matrix: up to three dimensions (e.g. STATE,THEME,MECHANISM), with the share addressed by an action',
+  )
   .option('--out <file>', 'write to a file instead of stdout')
   .action(
-    async (options: { groupBy: string; state?: string[]; mechanism?: string[]; out?: string }) => {
+    async (options: {
+      groupBy: string;
+      state?: string[];
+      mechanism?: string[];
+      coverage?: boolean;
+      out?: string;
+    }) => {
       const { config, logger } = context();
       const { driver, db: database } = await bootstrap(config, logger, { demoData: false });
       try {

@@ -248,6 +248,22 @@ export function findReportRows({ db }: DbContext, state: string) {
   });
 }
 
+export interface ProgressPeriod {
+  readonly period: string;
+  readonly started: number;
+  readonly due: number;
+  readonly completed: number;
+  readonly progressUpdates: number;
+}
+
+/** Per year (`length` 4) or month (7): actions started, due, completed; progress updates. */
+export function findProgressOverTime({ db }: DbContext, state: string, length: 4 | 7) {
+  return db.read<ProgressPeriod & Record<string, unknown>>(
+    cypher('follow-ups/find-progress-over-time'),
+    { state, length },
+  );
+}
+
 // --- inside a write transaction ---------------------------------------------------------------
 
 /** Locks the action and reads it; null when there is no such action. */

@@ -290,6 +290,27 @@ const ActionFilterInput = builder.inputType('FollowUpActionFilter', {
   }),
 });
 
+const ProgressPeriodRef = builder
+  .objectRef<Awaited<ReturnType<typeof service.progressOverTime>>[number]>('FollowUpPeriod')
+  .implement({
+    description: "What happened in a state's follow-up in one year or month.",
+    fields: (t) => ({
+      period: t.exposeString('period', { description: '"2025" or "2025-03".' }),
+      started: t.exposeInt('started', { description: 'Actions whose start date falls in it.' }),
+      due: t.exposeInt('due', { description: 'Actions due in it.' }),
+      completed: t.exposeInt('completed', { description: 'Actions completed in it.' }),
+      progressUpdates: t.exposeInt('progressUpdates', {
+        nullable: true,
+        description:
+          'Progress updates dated in it; internal: null for viewers who may not read them.',
+      }),
+    }),
+  });
+
+const FollowUpIntervalEnum = builder.enumType('FollowUpInterval', {
+  values: ['YEAR', 'MONTH'] as const,
+});
+
 const FollowUpReportRef = builder
   .objectRef<{ filename: string; contentType: string; body: string | Buffer }>('FollowUpReport')
   .implement({
@@ -318,6 +339,20 @@ builder.queryFields((t) => ({
     { name: 'FollowUpActionConnection' },
     { name: 'FollowUpActionEdge' },
   ),
+  followUpProgress: t.field({
+    type: [ProgressPeriodRef],
+    description: "A state's follow-up over time, oldest period first (for dashboards).",
+    args: {
+      state: t.arg.string({ required: true, validate: Iso3 }),
+      interval: t.arg({
+        type: FollowUpIntervalEnum,
+        required: false,
+        description: 'Default YEAR.',
+      }),
+    },
+    resolve: (_root, { state, interval }, ctx) =>
+      service.progressOverTime(ctx, state, interval ?? 'YEAR'),
+  }),
   overdueActions: t.field({
     type: [FollowUpActionRef],
     description: "A state's actions past their due date, neither completed nor cancelled.",

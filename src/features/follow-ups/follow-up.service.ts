@@ -858,3 +858,20 @@ export async function followUpSummary(ctx: DbContext, state: string): Promise<Fo
 }
 
 export { COMMON_GRADES, SCALES };
+
+/**
+ * A state's follow-up over time, per year or month: actions started, due and completed, and
+ * progress updates (counted only for viewers who may read them; null otherwise).
+ */
+export async function progressOverTime(
+  ctx: Pick<Context, 'db' | 'viewer'>,
+  state: string,
+  interval: 'YEAR' | 'MONTH',
+): Promise<
+  (Omit<repository.ProgressPeriod, 'progressUpdates'> & { progressUpdates: number | null })[]
+> {
+  const iso = parse(iso3, state);
+  const rows = await repository.findProgressOverTime(ctx, iso, interval === 'YEAR' ? 4 : 7);
+  const internal = canSeeInternal(ctx.viewer, iso);
+  return rows.map((row) => ({ ...row, progressUpdates: internal ? row.progressUpdates : null }));
+}

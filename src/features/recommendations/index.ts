@@ -5,5 +5,5 @@ export {
 } from './recommendation.schema.ts';
 export type { Recommendation } from './recommendation.repository.ts';
 export { RESPONSES, type UprResponse } from './vocabulary.ts';
-export { recommendationStats } from './recommendation.service.ts';
+export { coverageMatrix, recommendationStats } from './recommendation.service.ts';
 export { STATS_DIMENSIONS, type StatsDimension } from './recommendation.repository.ts';

@@ -222,6 +222,7 @@ const DIMENSION_VALUES: Record<StatsDimension, (r: string) => string> = {
 export function buildStatsStatement(
   query: RecommendationQuery,
   dimensions: readonly StatsDimension[],
+  options: { coverage?: boolean } = {},
 ): { cypher: string; params: Record<string, unknown> } {
   const { r, build } = matchFiltered(query, () => undefined);
   const grouping = new Cypher.Raw((env) => {
@@ -233,18 +234,30 @@ export function buildStatsStatement(
       })
       .join('\n');
     const keys = dimensions.map((_, i) => `k${i}`).join(', ');
-    return `${calls}\nRETURN [${keys}] AS keys, count(*) AS count ORDER BY count DESC, keys`;
+    // Coverage: how many of the bucket's recommendations at least one follow-up action addresses.
+    const withAction = options.coverage
+      ? `, count(CASE WHEN EXISTS { (:FollowUpAction)-[:ADDRESSES]->(${node}) } THEN 1 END) AS withAction`
+      : '';
+    return `${calls}\nRETURN [${keys}] AS keys, count(*) AS count${withAction} ORDER BY count DESC, keys`;
   });
   return build((clause) => Cypher.utils.concat(clause, grouping)).build();
+}
+
+/** One bucket of recommendationStats; `withAction` only when coverage was asked for. */
+export interface StatsBucket {
+  readonly keys: (string | null)[];
+  readonly count: number;
+  readonly withAction?: number;
 }
 
 export async function findRecommendationStats(
   { db }: DbContext,
   query: RecommendationQuery,
   dimensions: readonly StatsDimension[],
-): Promise<{ keys: (string | null)[]; count: number }[]> {
-  const { cypher: text, params } = buildStatsStatement(query, dimensions);
-  return db.read<{ keys: (string | null)[]; count: number }>(text, params);
+  options: { coverage?: boolean } = {},
+): Promise<StatsBucket[]> {
+  const { cypher: text, params } = buildStatsStatement(query, dimensions, options);
+  return db.read<StatsBucket & Record<string, unknown>>(text, params);
 }
 
 /**

@@ -11,7 +11,7 @@ import type {
   SameAsLink,
   SourceRecord,
 } from './recommendation.repository.ts';
-import { STATS_DIMENSIONS } from './recommendation.repository.ts';
+import { STATS_DIMENSIONS, type StatsBucket } from './recommendation.repository.ts';
 import * as service from './recommendation.service.ts';
 import { RESPONSES } from './vocabulary.ts';
 
@@ -298,19 +298,28 @@ const StatsDimensionEnum = builder.enumType('StatsDimension', {
   values: STATS_DIMENSIONS,
 });
 
-const StatsBucketRef = builder
-  .objectRef<{ keys: (string | null)[]; count: number }>('StatsBucket')
-  .implement({
-    fields: (t) => ({
-      keys: t.field({
-        type: ['String'],
-        nullable: { list: false, items: true },
-        description: 'One value per groupBy dimension, in its order; null for "none".',
-        resolve: (b) => b.keys,
-      }),
-      count: t.exposeInt('count'),
+const StatsBucketRef = builder.objectRef<StatsBucket>('StatsBucket').implement({
+  fields: (t) => ({
+    keys: t.field({
+      type: ['String'],
+      nullable: { list: false, items: true },
+      description: 'One value per groupBy dimension, in its order; null for "none".',
+      resolve: (b) => b.keys,
     }),
-  });
+    count: t.exposeInt('count'),
+    withAction: t.int({
+      nullable: true,
+      description: 'coverageMatrix only: how many of them at least one follow-up action addresses.',
+      resolve: (b) => b.withAction ?? null,
+    }),
+    coverage: t.float({
+      nullable: true,
+      description: 'coverageMatrix only: withAction / count.',
+      resolve: (b) =>
+        b.withAction === undefined ? null : Math.round((b.withAction / b.count) * 10_000) / 10_000,
+    }),
+  }),
+});
 
 builder.queryFields((t) => ({
   recommendationStats: t.field({
@@ -323,5 +332,24 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, { filter, groupBy }, ctx) =>
       service.recommendationStats({ ctx, filter: filter ?? undefined, groupBy }),
+  }),
+  coverageMatrix: t.field({
+    type: [StatsBucketRef],
+    description:
+      'How much of what was recommended the follow-up addresses: recommendations by up to three dimensions (default state x theme x mechanism), each bucket with withAction and coverage.',
+    args: {
+      filter: t.arg({ type: RecommendationFilterInput, required: false }),
+      groupBy: t.arg({
+        type: [StatsDimensionEnum],
+        required: false,
+        description: 'Default [STATE, THEME, MECHANISM].',
+      }),
+    },
+    resolve: (_root, { filter, groupBy }, ctx) =>
+      service.coverageMatrix({
+        ctx,
+        filter: filter ?? undefined,
+        groupBy: groupBy ?? ['STATE', 'THEME', 'MECHANISM'],
+      }),
   }),
 }));

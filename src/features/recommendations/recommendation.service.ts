@@ -187,27 +187,56 @@ export async function reviewSameAs(
  * combination of values, largest first. A recommendation with several values of a dimension
  * (themes, SDG goals, action statuses) counts once under each; one with none, under null.
  */
-export async function recommendationStats({
+export function recommendationStats(args: {
+  ctx: DbContext;
+  filter?: RecommendationFilter;
+  groupBy: readonly repository.StatsDimension[];
+}): Promise<repository.StatsBucket[]> {
+  return cachedStats({ ...args, maxDimensions: 2, coverage: false });
+}
+
+/**
+ * The coverage matrix: recommendationStats by up to three dimensions (by default state x theme x
+ * mechanism) with, in each bucket, how many recommendations at least one follow-up action
+ * addresses.
+ */
+export function coverageMatrix(args: {
+  ctx: DbContext;
+  filter?: RecommendationFilter;
+  groupBy: readonly repository.StatsDimension[];
+}): Promise<repository.StatsBucket[]> {
+  return cachedStats({ ...args, maxDimensions: 3, coverage: true });
+}
+
+/** Computes buckets, or serves them from the cache while the data version they were computed at holds. */
+async function cachedStats({
   ctx,
   filter,
   groupBy,
+  maxDimensions,
+  coverage,
 }: {
   ctx: DbContext;
   filter?: RecommendationFilter;
   groupBy: readonly repository.StatsDimension[];
-}) {
-  if (groupBy.length < 1 || groupBy.length > 2) {
-    throw new InvalidInputError('groupBy takes one or two dimensions', 'groupBy');
+  maxDimensions: number;
+  coverage: boolean;
+}): Promise<repository.StatsBucket[]> {
+  if (groupBy.length < 1 || groupBy.length > maxDimensions) {
+    throw new InvalidInputError(
+      `groupBy takes one to ${maxDimensions === 2 ? 'two' : 'three'} dimensions`,
+      'groupBy',
+    );
   }
   if (new Set(groupBy).size !== groupBy.length) {
     throw new InvalidInputError('groupBy names a dimension twice', 'groupBy');
   }
   const query = toQuery(filter);
   const version = await dataVersion(ctx);
-  const key = JSON.stringify([query, groupBy]);
+  const key = JSON.stringify([query, groupBy, coverage]);
   const cached = STATS_CACHE.get(key);
   if (cached && cached.version === version) return cached.rows;
-  const rows = await repository.findRecommendationStats(ctx, query, groupBy);
+  const rows = await repository.findRecommendationStats(ctx, query, groupBy, { coverage });
   // Written only if no change landed meanwhile, so a result is never filed under a newer version.
   if ((await dataVersion(ctx)) === version) {
     STATS_CACHE.delete(key);
@@ -219,10 +248,7 @@ export async function recommendationStats({
   return rows;
 }
 
-/** Buckets by filter and grouping, kept while the data version they were computed at holds. */
-const STATS_CACHE = new Map<
-  string,
-  { version: number; rows: { keys: (string | null)[]; count: number }[] }
->();
-/** Distinct (filter, groupBy) results kept in memory; the least recently stored go first. */
+/** Buckets by filter, grouping and measure, kept while the data version they were computed at holds. */
+const STATS_CACHE = new Map<string, { version: number; rows: repository.StatsBucket[] }>();
+/** Distinct requests whose results are kept in memory; the least recently stored go first. */
 const STATS_CACHE_SIZE = 500;

@@ -361,6 +361,74 @@ describe('recommendationStats', () => {
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 
+  it('gives the coverage matrix and the follow-up over time', async () => {
+    const matrix = await t.execute<{
+      coverageMatrix: {
+        keys: (string | null)[];
+        count: number;
+        withAction: number;
+        coverage: number;
+      }[];
+      state: { followUp: { recommendations: number; recommendationsWithAction: number } };
+    }>(
+      `{ coverageMatrix(filter: { states: ["SVN"] }, groupBy: [STATE, CYCLE, MECHANISM]) {
+           keys count withAction coverage }
+         state(iso3: "SVN") { followUp { recommendations recommendationsWithAction } } }`,
+    );
+    expect(matrix.errors).toBeUndefined();
+    const cells = matrix.data!.coverageMatrix;
+    // Each recommendation has one state, cycle and mechanism: the cells add up to the state's
+    // figures, which state.followUp computes another way.
+    const followUp = matrix.data!.state.followUp;
+    expect(cells.reduce((n, c) => n + c.count, 0)).toBe(followUp.recommendations);
+    expect(cells.reduce((n, c) => n + c.withAction, 0)).toBe(followUp.recommendationsWithAction);
+    for (const c of cells) expect(c.coverage).toBeCloseTo(c.withAction / c.count, 4);
+
+    const overTime = await t.execute<{
+      followUpProgress: {
+        period: string;
+        started: number;
+        due: number;
+        completed: number;
+        progressUpdates: number | null;
+      }[];
+    }>(
+      `{ followUpProgress(state: "SVN") { period started due completed progressUpdates } }`,
+      {},
+      admin,
+    );
+    expect(overTime.errors).toBeUndefined();
+    const periods = overTime.data!.followUpProgress;
+    const [actions] = await t.db.read<{ started: number; due: number; completed: number }>(
+      `MATCH (a:FollowUpAction {state: 'SVN'})
+       RETURN count(a.startDate) AS started, count(a.dueDate) AS due, count(a.completedDate) AS completed`,
+    );
+    expect(periods.reduce((n, p) => n + p.started, 0)).toBe(actions!.started);
+    expect(periods.reduce((n, p) => n + p.due, 0)).toBe(actions!.due);
+    expect(periods.reduce((n, p) => n + p.completed, 0)).toBe(actions!.completed);
+    // The demo's Istanbul Convention action was completed in 2015.
+    expect(periods.find((p) => p.period === '2015')?.completed).toBeGreaterThanOrEqual(1);
+    expect(periods.map((p) => p.period)).toEqual([...periods.map((p) => p.period)].sort());
+    // Progress updates are internal: counted for an admin, null for anonymous callers.
+    expect(periods.some((p) => (p.progressUpdates ?? 0) > 0)).toBe(true);
+    const anonymous = await t.execute<{ followUpProgress: { progressUpdates: number | null }[] }>(
+      `{ followUpProgress(state: "SVN") { progressUpdates } }`,
+    );
+    expect(anonymous.data!.followUpProgress.every((p) => p.progressUpdates === null)).toBe(true);
+
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-cov-')), 'cov.csv');
+    await exportStatsCommand(t.db, {
+      groupBy: 'state,cycle,mechanism',
+      state: ['SVN'],
+      coverage: true,
+      out,
+    });
+    const rows: string[][] = parse(fs.readFileSync(out, 'utf8'));
+    expect(rows[0]).toEqual(['state', 'cycle', 'mechanism', 'count', 'with_action', 'coverage']);
+    expect(rows).toHaveLength(cells.length + 1);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
   it('refuses three dimensions or one twice', async () => {
     for (const groupBy of [['STATE', 'YEAR', 'CYCLE'], ['STATE', 'STATE'], []]) {
       const response = await t.execute(STATS, { groupBy });
