@@ -19,7 +19,7 @@ import { refreshMissingClusterSignals } from '../src/features/analytics/index.ts
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps } from '../src/features/overlaps/index.ts';
 import { generate } from './generate-ndjson.ts';
-import { benchLogger, freshStore, openStore, UPR_FILES } from './support.ts';
+import { benchLogger, uprStore } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -52,24 +52,8 @@ async function time(
   return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
 }
 
-const store = values.store
-  ? await openStore(path.resolve(values.store), { remove: false })
-  : await freshStore('recgraph-analytics-');
+const store = await uprStore({ dir: values.store, prefix: 'recgraph-analytics-' });
 try {
-  const [{ count } = { count: 0 }] = await store.db.read<{ count: number }>(
-    'MATCH (r:Recommendation) RETURN count(r) AS count',
-  );
-  if (count === 0) {
-    const started = performance.now();
-    const imported = await runImport({ db: store.db }, { files: UPR_FILES });
-    console.log(
-      `imported ${imported.created} recommendations in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-    );
-    const detected = await detectOverlaps({ db: store.db }, { full: true });
-    console.log(
-      `detected ${detected.links} links, ${detected.clusters} clusters in ${(detected.ms / 1000).toFixed(0)} s (signals ${(detected.signalsMs / 1000).toFixed(1)} s)`,
-    );
-  }
   if (GENERATED > 0) {
     const [{ generated } = { generated: 0 }] = await store.db.read<{ generated: number }>(
       "MATCH (s:SourceRecord {dataset: 'bench-generated'}) RETURN count(s) AS generated",

@@ -9,11 +9,8 @@
  * --store DIR (keep the store there and reuse it on the next run instead of re-importing),
  * --detect (run a full detection on a reused store, e.g. after a detector change).
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runImport } from '../src/features/imports/index.ts';
-import { detectOverlaps } from '../src/features/overlaps/index.ts';
-import { freshStore, openStore, random, UPR_FILES } from './support.ts';
+import { random, uprStore } from './support.ts';
 
 // Differently worded: the fingerprint part of textKey differs (textKey also holds the cycle).
 const { values } = parseArgs({
@@ -85,23 +82,12 @@ function sample<T>(items: readonly T[], n: number, rand: () => number): T[] {
 async function main(): Promise<void> {
   const rand = random(Number(values.seed));
   const perKind = Number(values.sample);
-  const store = values.store
-    ? await openStore(path.resolve(values.store), { remove: false })
-    : await freshStore('recgraph-overlap-examples-');
+  const store = await uprStore({
+    dir: values.store,
+    prefix: 'recgraph-overlap-examples-',
+    detect: values.detect,
+  });
   try {
-    const [{ count } = { count: 0 }] = await store.db.read<{ count: number }>(
-      'MATCH (r:Recommendation) RETURN count(r) AS count',
-    );
-    if (count === 0) {
-      const imported = await runImport({ db: store.db }, { files: UPR_FILES });
-      console.log(`imported: created ${imported.created}, rejected ${imported.rejected}`);
-    }
-    if (count === 0 || values.detect) {
-      const detected = await detectOverlaps({ db: store.db }, { full: true });
-      console.log(
-        `detected: ${detected.links} links, ${detected.repeats} repeats, ${detected.clusters} clusters over ${detected.states} states in ${(detected.ms / 1000).toFixed(1)} s`,
-      );
-    }
     const counts = await store.db.read<{ kind: string; count: number }>(
       `MATCH ()-[o:OVERLAPS]->() RETURN o.kind AS kind, count(*) AS count ORDER BY kind`,
     );

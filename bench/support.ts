@@ -8,6 +8,8 @@ import { PROJECT_ROOT } from '../src/config.ts';
 import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Db } from '../src/db/run.ts';
+import { runImport } from '../src/features/imports/index.ts';
+import { detectOverlaps } from '../src/features/overlaps/index.ts';
 import { CODE_MIGRATIONS } from '../src/migrations.ts';
 
 export const benchLogger = pino({ level: 'warn' });
@@ -54,6 +56,43 @@ export async function openStore(dataDir: string, options: { remove: boolean }): 
       if (options.remove) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An embedded store holding the real UPR data (UPR_FILES) compared for overlaps. With `dir` the
+ * store is kept there and reused: imported and compared on the first run only, compared again
+ * with `detect` (e.g. after a detector change). Without it, a fresh temporary store.
+ */
+export async function uprStore(options: {
+  dir?: string | undefined;
+  prefix: string;
+  detect?: boolean | undefined;
+}): Promise<Store> {
+  const store = options.dir
+    ? await openStore(path.resolve(options.dir), { remove: false })
+    : await freshStore(options.prefix);
+  try {
+    const [{ count } = { count: 0 }] = await store.db.read<{ count: number }>(
+      'MATCH (r:Recommendation) RETURN count(r) AS count',
+    );
+    if (count === 0) {
+      const started = performance.now();
+      const imported = await runImport({ db: store.db }, { files: UPR_FILES });
+      console.log(
+        `imported ${imported.created} recommendations (${imported.rejected} rows rejected) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
+    }
+    if (count === 0 || options.detect) {
+      const detected = await detectOverlaps({ db: store.db }, { full: true });
+      console.log(
+        `detected ${detected.links} links, ${detected.repeats} repeats, ${detected.clusters} clusters over ${detected.states} states in ${(detected.ms / 1000).toFixed(1)} s (analytics signals ${(detected.signalsMs / 1000).toFixed(1)} s)`,
+      );
+    }
+    return store;
+  } catch (error) {
+    await store.stop();
+    throw error;
+  }
 }
 
 /** mulberry32: a small, fast, seedable PRNG (deterministic across machines). */

@@ -3,7 +3,7 @@ import { builder } from '../../graphql/builder.ts';
 import { FollowUpActionRef } from '../follow-ups/index.ts';
 import { OverlapClusterRef } from '../overlaps/index.ts';
 import { RecommendationRef, YearRangeInput } from '../recommendations/index.ts';
-import { StateRef } from '../states/index.ts';
+import { StateRef, iso3Arg } from '../states/index.ts';
 import { ThemeRef } from '../themes/index.ts';
 import type { ClusterNeglectRow } from './analytics.repository.ts';
 import * as service from './analytics.service.ts';
@@ -135,7 +135,7 @@ builder.queryFields((t) => ({
     args: {
       state: t.arg.string({
         required: false,
-        validate: z.string().regex(/^[A-Za-z]{3}$/u, 'state must be a three-letter ISO 3166 code'),
+        validate: iso3Arg('state'),
       }),
       first: t.arg.int({ required: false, validate: z.number().int().min(1).max(200) }),
     },
@@ -150,7 +150,7 @@ builder.queryFields((t) => ({
     args: {
       state: t.arg.string({
         required: true,
-        validate: z.string().regex(/^[A-Za-z]{3}$/u, 'state must be a three-letter ISO 3166 code'),
+        validate: iso3Arg('state'),
       }),
       filter: t.arg({ type: NeglectFilterInput, required: false }),
     },

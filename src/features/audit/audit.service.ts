@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { canSeeInternal, type Viewer } from '../../auth/viewer.ts';
 import type { Context } from '../../context.ts';
 import type { Tx } from '../../db/run.ts';
+import { storedId } from '../../global-id.ts';
 import * as repository from './audit.repository.ts';
 
 export interface AuditInput {
@@ -41,7 +42,8 @@ export function recordAudit(tx: Tx, viewer: Viewer, input: AuditInput): Promise<
   });
 }
 
-const GLOBAL_ID_PREFIX = /^(?:FollowUpAction|Agency|Recommendation):/u;
+/** The types whose global IDs name an audited entity (follow-up objects, recommendations). */
+const AUDITED_TYPES = ['FollowUpAction', 'Agency', 'Recommendation'] as const;
 
 /** How many entries `auditTrail` returns at most. */
 export const MAX_TRAIL = 500;
@@ -57,7 +59,7 @@ export async function auditTrail(
   first = 100,
 ): Promise<repository.AuditEvent[]> {
   // Global ids ("FollowUpAction:…") name the same entity as the stored id.
-  const id = entityId.replace(GLOBAL_ID_PREFIX, '');
+  const id = storedId(entityId, ...AUDITED_TYPES);
   const events = await repository.findAuditTrail(ctx, id, Math.min(first, MAX_TRAIL));
   return events.filter((e) => e.state === null || canSeeInternal(ctx.viewer, e.state));
 }

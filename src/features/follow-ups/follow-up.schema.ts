@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   DuplicateConflictError,
   ForbiddenError,
@@ -8,7 +7,7 @@ import {
 } from '../../errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { RecommendationRef } from '../recommendations/index.ts';
-import { StateRef } from '../states/index.ts';
+import { StateRef, iso3Arg } from '../states/index.ts';
 import { COMMON_GRADES } from './assessment-scales.ts';
 import type { Deadline } from './deadlines.ts';
 import { followUpReport } from './follow-up-report.ts';
@@ -22,7 +21,7 @@ import type {
 } from './follow-up.repository.ts';
 import * as service from './follow-up.service.ts';
 
-const Iso3 = z.string().regex(/^[A-Za-z]{3}$/u, 'state must be a three-letter ISO 3166 code');
+const Iso3 = iso3Arg('state');
 
 const ActionStatusEnum = builder.enumType('ActionStatus', {
   values: service.ACTION_STATUSES,

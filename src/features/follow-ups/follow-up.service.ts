@@ -21,6 +21,7 @@ import {
 } from '../../auth/viewer.ts';
 import type { Context, DbContext } from '../../context.ts';
 import type { Tx } from '../../db/run.ts';
+import { storedId } from '../../global-id.ts';
 import {
   ForbiddenError,
   InvalidInputError,
@@ -77,7 +78,7 @@ const idOf = (typename: string) =>
     .trim()
     .min(1)
     .max(300)
-    .transform((s) => (s.startsWith(`${typename}:`) ? s.slice(typename.length + 1) : s));
+    .transform((s) => storedId(s, typename));
 const idList = (typename: string, max: number) =>
   z
     .array(idOf(typename))

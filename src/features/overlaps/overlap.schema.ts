@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { RecommendationRef } from '../recommendations/index.ts';
-import { LanguageEnum, StateRef } from '../states/index.ts';
+import { LanguageEnum, StateRef, iso3Arg } from '../states/index.ts';
 import type { ClusterView, OverlapView, RepeatView } from './overlap.repository.ts';
 import * as service from './overlap.service.ts';
 
@@ -185,7 +185,7 @@ builder.queryFields((t) => ({
       state: t.arg.string({
         required: false,
         description: 'ISO3 code of the addressed state.',
-        validate: z.string().regex(/^[A-Za-z]{3}$/u, 'state must be a three-letter ISO 3166 code'),
+        validate: iso3Arg('state'),
       }),
       language: t.arg({
         type: LanguageEnum,

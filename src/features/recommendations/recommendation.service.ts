@@ -4,6 +4,7 @@ import { requirePermission } from '../../auth/viewer.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { dataVersion } from '../shared/cluster-signals.ts';
+import { storedId } from '../../global-id.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './recommendation.repository.ts';
@@ -99,7 +100,7 @@ export async function listRecommendations({
 
 /** Accepts the stable id ("A/HRC/28/15#115.1") or the global ID ("Recommendation:A/HRC/28/15#115.1"). */
 export function stableIdOf(id: string): string {
-  return id.startsWith('Recommendation:') ? id.slice('Recommendation:'.length) : id;
+  return storedId(id, 'Recommendation');
 }
 
 export const findRecommendationsByIds = ({ ctx, ids }: { ctx: Context; ids: readonly string[] }) =>
@@ -152,9 +153,8 @@ export async function reviewSameAs(
   },
 ): Promise<repository.SameAsLink> {
   requirePermission(ctx.viewer, 'reviewSameAs');
-  const strip = (id: string) => id.replace(/^Recommendation:/u, '');
-  const a = strip(input.recommendationId);
-  const b = strip(input.otherId);
+  const a = stableIdOf(input.recommendationId);
+  const b = stableIdOf(input.otherId);
   if (input.note && input.note.length > 2000) {
     throw new InvalidInputError('note must be at most 2000 characters', 'note');
   }

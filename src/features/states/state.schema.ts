@@ -3,7 +3,9 @@ import { builder } from '../../graphql/builder.ts';
 import type { Ratification, Region, State } from './state.repository.ts';
 import * as service from './state.service.ts';
 
-const Iso3Schema = z.string().regex(/^[A-Za-z]{3}$/, 'iso3 must be a three-letter ISO 3166 code');
+/** Validates an argument holding an ISO 3166 alpha-3 code (any case), named in the message. */
+export const iso3Arg = (name = 'iso3') =>
+  z.string().regex(/^[A-Za-z]{3}$/u, `${name} must be a three-letter ISO 3166 code`);
 
 export const LanguageEnum = builder.enumType('Language', {
   description: 'The six official UN languages (ISO 639-1).',
@@ -127,7 +129,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A state by ISO3 code (case-insensitive); null when there is none.',
     args: {
-      iso3: t.arg.string({ required: true, validate: Iso3Schema }),
+      iso3: t.arg.string({ required: true, validate: iso3Arg() }),
     },
     resolve: (_root, { iso3 }) => iso3.toUpperCase(),
   }),
