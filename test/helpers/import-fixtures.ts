@@ -16,6 +16,11 @@ export interface Scope {
   ndjsonLine(n: number, overrides?: Record<string, unknown>): string;
   /** Recommendations, source records and mechanism of this scope, counted in the graph. */
   counts(db: Db): Promise<{ recommendations: number; sources: number; mechanisms: number }>;
+  /**
+   * Every relationship from this scope's recommendations, with the key of its end and the
+   * sources it carries, sorted: what two ways of writing the same rows must agree on.
+   */
+  links(db: Db): Promise<{ from: string; type: string; to: string; sources: string[] | null }[]>;
   cleanup(db: Db): Promise<void>;
 }
 
@@ -58,6 +63,16 @@ export function importScope(): Scope {
         { mechanism, dataset: `test:${mechanism}` },
       );
       return row!;
+    },
+    async links(db) {
+      return db.read(
+        `MATCH (r:Recommendation {mechanism: $mechanism})-[l]->(x)
+         WITH r.id AS from, type(l) AS type,
+              coalesce(x.iso3, x.symbol, x.sourceId, x.id, x.scheme + ':' + x.code, x.code) AS to,
+              l.sources AS sources
+         RETURN from, type, to, sources ORDER BY from, type, to`,
+        { mechanism },
+      );
     },
     async cleanup(db) {
       await db.write(

@@ -2,4 +2,5 @@
 UNWIND $rows AS row
 OPTIONAL MATCH (p:Pledge {id: row.id})
 OPTIONAL MATCH (src:SourceRecord {dataset: row.source.dataset, sourceId: row.source.id})
-RETURN row.index AS index, p IS NOT NULL AS exists, src.contentHash AS contentHash, null AS adoptedId
+RETURN row.index AS index, p IS NOT NULL AS exists, src IS NOT NULL AS sourceExists,
+       src.contentHash AS contentHash, null AS adoptedId

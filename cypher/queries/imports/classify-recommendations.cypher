@@ -1,6 +1,7 @@
-// For each incoming row: does its recommendation exist, what did this source say last time, and
-// (for rows with a textKey: sources whose ids come from the wording) which existing
-// recommendation has the same mechanism, state, cycle and wording under another id.
+// For each incoming row: does its recommendation exist, does its source record exist and what
+// did that source say last time, and (for rows with a textKey: sources whose ids come from the
+// wording) which existing recommendation has the same mechanism, state, cycle and wording under
+// another id.
 UNWIND $rows AS row
 OPTIONAL MATCH (r:Recommendation {id: row.id})
 OPTIONAL MATCH (src:SourceRecord {dataset: row.source.dataset, sourceId: row.source.id})
@@ -10,4 +11,5 @@ CALL (r, row) {
   WHERE r IS NULL
   RETURN min(same.id) AS adoptedId
 }
-RETURN row.index AS index, r IS NOT NULL AS exists, src.contentHash AS contentHash, adoptedId
+RETURN row.index AS index, r IS NOT NULL AS exists, src IS NOT NULL AS sourceExists,
+       src.contentHash AS contentHash, adoptedId

@@ -1,5 +1,6 @@
 import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
+import { DuplicateConflictError } from '../../errors.ts';
 import { bumpDataVersion } from '../shared/cluster-signals.ts';
 import type { MechanismHint, RecommendationRecord } from './recommendation-record.ts';
 
@@ -26,6 +27,7 @@ export interface BatchResult {
 type Classified = {
   index: number;
   exists: boolean;
+  sourceExists: boolean;
   contentHash: string | null;
   adoptedId: string | null;
 };
@@ -40,11 +42,35 @@ const sourceKey = (r: RecommendationRecord) =>
  * that are new or changed (a record whose source said the same last time is left untouched, so a
  * re-import writes nothing). Links are scoped to the source that states them, so several sources
  * of one recommendation add up.
+ *
+ * Recommendations new to the graph from a source not seen before (the bulk of a first import) are
+ * CREATEd with their links in one statement; the rest go through MERGE. When a concurrent import
+ * created one of them first, the uniqueness constraints fail the transaction and the batch is
+ * written again, classified afresh, through MERGE only: no duplicates, and its counts say what
+ * this run changed.
  */
 export async function writeBatch(
+  ctx: DbContext,
+  records: readonly HashedRecord[],
+  mechanisms: ReadonlyMap<string, MechanismHint>,
+  /** `createNew: false` sends every row through MERGE (the tests compare both paths). */
+  { createNew = true }: { createNew?: boolean } = {},
+): Promise<BatchResult> {
+  if (!createNew) return writeBatchOnce(ctx, records, mechanisms, { createNew: false });
+  try {
+    return await writeBatchOnce(ctx, records, mechanisms, { createNew: true });
+  } catch (error) {
+    // A concurrent import created one of these first: classify again and merge.
+    if (!(error instanceof DuplicateConflictError)) throw error;
+    return writeBatchOnce(ctx, records, mechanisms, { createNew: false });
+  }
+}
+
+async function writeBatchOnce(
   { db }: DbContext,
   records: readonly HashedRecord[],
   mechanisms: ReadonlyMap<string, MechanismHint>,
+  { createNew }: { createNew: boolean },
 ): Promise<BatchResult> {
   return db.transaction(async (tx) => {
     const pledges = records.filter((r) => r.kind === 'PLEDGE');
@@ -68,6 +94,7 @@ export async function writeBatch(
         return {
           record: row.adoptedId ? { ...record, id: row.adoptedId } : record,
           existed: row.exists || row.adoptedId !== null,
+          sourceExists: row.sourceExists,
           sourceKnown: row.contentHash !== null,
           unchanged: row.contentHash === record.contentHash,
         };
@@ -104,17 +131,41 @@ export async function writeBatch(
         })),
       },
     );
-    const changedRecommendations = changed
-      .filter((c) => c.record.kind !== 'PLEDGE')
+    const changedRecommendations = changed.filter((c) => c.record.kind !== 'PLEDGE');
+    // Created outright: absent, from a source with no record yet, and the only row of the batch
+    // with its id.
+    const rowsPerId = new Map<string, number>();
+    for (const c of changedRecommendations)
+      rowsPerId.set(c.record.id, (rowsPerId.get(c.record.id) ?? 0) + 1);
+    const isNew = (c: (typeof changedRecommendations)[number]) =>
+      createNew && !c.existed && !c.sourceExists && rowsPerId.get(c.record.id) === 1;
+    const fresh = changedRecommendations.filter(isNew).map((c) => ({
+      ...c.record,
+      ...distinctLinks(c.record),
+      sourceKey: sourceKey(c.record),
+    }));
+    const merging = changedRecommendations
+      .filter((c) => !isNew(c))
       .map((c) => ({
         ...c.record,
         weak: c.record.weak ?? [],
         existed: c.existed,
         sourceKey: sourceKey(c.record),
       }));
-    if (changedRecommendations.length) {
-      await tx.run(cypher('imports/upsert-recommendations'), { rows: changedRecommendations });
-      await tx.run(cypher('imports/link-recommendations'), { rows: changedRecommendations });
+    if (fresh.length) {
+      const [written] = await tx.run<{ created: number }>(
+        cypher('imports/create-recommendations'),
+        { rows: fresh },
+      );
+      // A row whose state or mechanism vanished meanwhile would be dropped by the MATCHes.
+      if (written?.created !== fresh.length)
+        throw new Error(
+          `import: ${fresh.length} recommendations to create, ${written?.created} created`,
+        );
+    }
+    if (merging.length) {
+      await tx.run(cypher('imports/upsert-recommendations'), { rows: merging });
+      await tx.run(cypher('imports/link-recommendations'), { rows: merging });
     }
     const changedPledges = changed.filter((c) => c.record.kind === 'PLEDGE').map((c) => c.record);
     if (changedPledges.length)
@@ -129,6 +180,20 @@ export async function writeBatch(
       mechanismsCreated: merged.filter((m) => m.created).map((m) => m.code),
     };
   });
+}
+
+/** A record's multi-valued links without repeats, so that creating them makes each link once. */
+function distinctLinks(r: RecommendationRecord) {
+  const by = <T>(items: readonly T[], key: (item: T) => string) => [
+    ...new Map(items.map((item) => [key(item), item])).values(),
+  ];
+  return {
+    recommendingStates: [...new Set(r.recommendingStates)],
+    themes: by(r.themes, (t) => `${t.scheme}\u0000${t.code}`),
+    affectedGroups: by(r.affectedGroups, (g) => g.code),
+    sdgGoals: [...new Set(r.sdgGoals)],
+    sdgTargets: [...new Set(r.sdgTargets)],
+  };
 }
 
 export async function countRecommendations({ db }: DbContext): Promise<number> {

@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { readRows } from '../../../src/features/imports/formats.ts';
+import { textKey } from '../../../src/features/imports/identity.ts';
+import { writeBatch, type HashedRecord } from '../../../src/features/imports/import.repository.ts';
+import { contentHash, importContext } from '../../../src/features/imports/import.service.ts';
 import { exportNdjson, runImport } from '../../../src/features/imports/index.ts';
+import type { MechanismHint } from '../../../src/features/imports/recommendation-record.ts';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts';
 import { importScope, type Scope } from '../../helpers/import-fixtures.ts';
 
@@ -106,6 +111,60 @@ describe('issue 3: importing NDJSON', () => {
         },
       },
     });
+  });
+
+  it('writes new recommendations the same whether created outright or merged', async () => {
+    // arrange: rows with every kind of field, repeats inside their lists included
+    scope = importScope();
+    const file = scope.file(
+      'rich.ndjson',
+      [
+        scope.ndjsonLine(1, {
+          date: '2023-06-30',
+          sdgTargets: ['5.2', '5.2', '16.3'],
+          affectedPersons: ['Women & girls', 'Women & girls', 'Children'],
+          recommendingStates: ['Spain', 'PRT', 'ESP', 'Atlantis'],
+          response: 'SUPPORTED',
+          source: { dataset: `test:${scope.mechanism}`, id: '1', notes: 'a note' },
+          otherSources: [{ dataset: `test:${scope.mechanism}:other`, id: 'x1' }],
+        }),
+        scope.ndjsonLine(2, { cycle: 3, session: 40, response: 'NOTED', paragraph: '2.1' }),
+        scope.ndjsonLine(3, {
+          themes: [
+            { scheme: 'TEST', code: `${scope.mechanism}-theme`, label: 'Test theme' },
+            { scheme: 'TEST', code: `${scope.mechanism}-theme`, label: 'Test theme' },
+            { scheme: 'TEST', code: `${scope.mechanism}-other`, label: 'Other theme' },
+          ],
+        }),
+      ].join('\n') + '\n',
+    );
+    const records: HashedRecord[] = [];
+    const hints = new Map<string, MechanismHint>();
+    for await (const row of readRows(file, 'ndjson', await importContext(t))) {
+      if (!row.ok) throw new Error(row.reason);
+      records.push({
+        ...row.record,
+        contentHash: contentHash(row.record),
+        textKey: textKey(row.record),
+      });
+      if (row.mechanism) hints.set(row.record.mechanism, row.mechanism);
+    }
+
+    // act: the same records through the CREATE path, then (graph cleared) through MERGE
+    expect(await writeBatch(t, records, hints)).toMatchObject({ created: 3 });
+    const created = await exportScope();
+    const links = await scope.links(t.db);
+    await scope.cleanup(t.db);
+    expect(await writeBatch(t, records, hints, { createNew: false })).toMatchObject({ created: 3 });
+
+    // assert
+    expect(created).toHaveLength(3);
+    expect(await exportScope()).toEqual(created);
+    expect(await scope.links(t.db)).toEqual(links);
+    expect(links.filter((l) => l.type === 'RECOMMENDED_BY').map((l) => l.to)).toEqual([
+      'ESP',
+      'PRT',
+    ]);
   });
 
   it('round-trips: export -> import changes nothing, and the export is the same again', async () => {
@@ -255,6 +314,9 @@ describe('issue 3: importing NDJSON', () => {
       runImport(t, { files: [file] }),
     ]);
     expect(a.read + b.read).toBe(6000);
+    // Each recommendation is counted created by exactly one of the two runs, unchanged by the other.
+    expect(a.created + b.created).toBe(3000);
+    expect(a.unchanged + b.unchanged).toBe(3000);
     expect(await scope.counts(t.db)).toEqual({
       recommendations: 3000,
       sources: 3000,
