@@ -1,5 +1,6 @@
-// Marks the recommendations data (recommendations, responses, themes, follow-up, assessments)
-// as changed: cached aggregates of an older version are recomputed.
-MERGE (v:DataVersion {id: 'recommendations'})
+// Marks one part of the data as changed, so that cached aggregates reading it are recomputed:
+// 'recommendations' (recommendations, responses, themes, SDG links), 'follow-up' (actions and
+// assessments) or 'overlaps' (REPEATS links).
+MERGE (v:DataVersion {id: $part})
 SET v.version = coalesce(v.version, 0) + 1, v.changedAt = datetime()
 RETURN v.version AS version

@@ -1,2 +1,3 @@
-OPTIONAL MATCH (v:DataVersion {id: 'recommendations'})
-RETURN coalesce(v.version, 0) AS version
+// The version of each part of the data (a part never changed has no node: version 0).
+MATCH (v:DataVersion)
+RETURN v.id AS part, v.version AS version

@@ -288,7 +288,7 @@ const ACTION = 'FollowUpAction';
  */
 async function analyticsChanged(tx: Tx, state: string): Promise<void> {
   await refreshClusterSignals(tx, [state]);
-  await bumpDataVersion(tx);
+  await bumpDataVersion(tx, 'follow-up');
 }
 
 // --- actions ---------------------------------------------------------------------------------------

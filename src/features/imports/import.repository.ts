@@ -170,7 +170,7 @@ async function writeBatchOnce(
     const changedPledges = changed.filter((c) => c.record.kind === 'PLEDGE').map((c) => c.record);
     if (changedPledges.length)
       await tx.run(cypher('imports/upsert-pledges'), { rows: changedPledges });
-    if (changed.length) await bumpDataVersion(tx);
+    if (changed.length) await bumpDataVersion(tx, 'recommendations');
     return {
       created,
       updated: changed.length - created - joined,

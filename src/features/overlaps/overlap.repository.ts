@@ -4,7 +4,7 @@ import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 import type { PageRequest } from '../../pagination.ts';
 import type { DetectDoc } from './detect.ts';
-import { refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { bumpDataVersion, refreshClusterSignals } from '../shared/cluster-signals.ts';
 import { CLUSTER_MIN_SCORE } from './score.ts';
 
 export interface StoredDoc extends DetectDoc {
@@ -160,78 +160,91 @@ export function writeState(
   },
   clusters: ClusterUpdate,
 ): Promise<number> {
-  const { full, version } = work;
   return db.transaction(async (tx) => {
-    type Pair = { a: string; b: string; status: string };
-    let stored: Pair[];
-    if (full) {
-      await tx.run(cypher('overlaps/lock-state'), { state });
-      await tx.run(cypher('overlaps/clear-state'), { state });
-      stored = await tx.run<Pair>(cypher('overlaps/state-pairs'), { state });
-    } else {
-      // Locks the state too.
-      stored = await tx.run<Pair>(cypher('overlaps/pairs-touching'), {
-        state,
-        ids: work.compared.map((c) => c.id),
-      });
-    }
-    const key = (l: { a: string; b: string }) => `${l.a}\u0000${l.b}`;
-    const storedKeys = new Set(stored.map(key));
-    const fresh = work.links.filter((l) => !storedKeys.has(key(l)));
-    const again = work.links.filter((l) => storedKeys.has(key(l)));
-    for (let i = 0; i < fresh.length; i += BATCH) {
-      await tx.run(cypher('overlaps/create-links'), { links: fresh.slice(i, i + BATCH), version });
-    }
-    const refreshed: { a: string; b: string; status: string; clusters: boolean }[] = [];
-    for (let i = 0; i < again.length; i += BATCH) {
-      refreshed.push(
-        ...(await tx.run<{ a: string; b: string; status: string; clusters: boolean }>(
-          cypher('overlaps/write-links'),
-          {
-            links: again.slice(i, i + BATCH),
-            version,
-          },
-        )),
-      );
-    }
-    for (let i = 0; i < work.repeats.length; i += BATCH) {
-      await tx.run(cypher('overlaps/write-repeats'), {
-        repeats: work.repeats.slice(i, i + BATCH),
-        version,
-      });
-    }
-    for (let i = 0; i < work.compared.length; i += 2 * BATCH) {
-      await tx.run(cypher('overlaps/mark-compared'), {
-        compared: work.compared.slice(i, i + 2 * BATCH),
-        version,
-      });
-    }
-    const live: LiveLink[] = [
-      ...fresh.filter((l) => l.clusters),
-      ...refreshed.filter(
-        (l) => l.status === 'CONFIRMED' || (l.status === 'SUGGESTED' && l.clusters),
-      ),
-    ];
-    if (clusters.kind === 'rebuild') {
-      // A full run cleared the suggestions: what else is stored are reviewed links, of which
-      // the confirmed ones count even where this run did not find them again.
-      const found = new Set(work.links.map(key));
-      live.push(...stored.filter((p) => p.status === 'CONFIRMED' && !found.has(key(p))));
-      const rebuilt = clusters.build(live);
-      await tx.run(cypher('overlaps/replace-clusters'), { state, clusters: rebuilt, version });
-      return rebuilt.length;
-    }
-    if (live.length === 0) return 0;
-    const touched = await tx.run<TouchedCluster & Record<string, unknown>>(
-      cypher('overlaps/touched-clusters'),
-      { ids: [...new Set(live.flatMap((l) => [l.a, l.b]))] },
-    );
-    const growths = clusters.grow(touched, live);
-    if (growths.length > 0) {
-      await tx.run(cypher('overlaps/grow-clusters'), { state, growths, version });
-    }
-    return growths.length;
+    const written = await writeStateIn(tx, state, work, clusters);
+    // Counts by REPEATS (recommendationStats) read these links: last, so that the lock on the
+    // version is held only until the commit.
+    if (work.full || work.repeats.length > 0) await bumpDataVersion(tx, 'overlaps');
+    return written;
   });
+}
+
+async function writeStateIn(
+  tx: Tx,
+  state: string,
+  work: Parameters<typeof writeState>[2],
+  clusters: ClusterUpdate,
+): Promise<number> {
+  const { full, version } = work;
+  type Pair = { a: string; b: string; status: string };
+  let stored: Pair[];
+  if (full) {
+    await tx.run(cypher('overlaps/lock-state'), { state });
+    await tx.run(cypher('overlaps/clear-state'), { state });
+    stored = await tx.run<Pair>(cypher('overlaps/state-pairs'), { state });
+  } else {
+    // Locks the state too.
+    stored = await tx.run<Pair>(cypher('overlaps/pairs-touching'), {
+      state,
+      ids: work.compared.map((c) => c.id),
+    });
+  }
+  const key = (l: { a: string; b: string }) => `${l.a}\u0000${l.b}`;
+  const storedKeys = new Set(stored.map(key));
+  const fresh = work.links.filter((l) => !storedKeys.has(key(l)));
+  const again = work.links.filter((l) => storedKeys.has(key(l)));
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    await tx.run(cypher('overlaps/create-links'), { links: fresh.slice(i, i + BATCH), version });
+  }
+  const refreshed: { a: string; b: string; status: string; clusters: boolean }[] = [];
+  for (let i = 0; i < again.length; i += BATCH) {
+    refreshed.push(
+      ...(await tx.run<{ a: string; b: string; status: string; clusters: boolean }>(
+        cypher('overlaps/write-links'),
+        {
+          links: again.slice(i, i + BATCH),
+          version,
+        },
+      )),
+    );
+  }
+  for (let i = 0; i < work.repeats.length; i += BATCH) {
+    await tx.run(cypher('overlaps/write-repeats'), {
+      repeats: work.repeats.slice(i, i + BATCH),
+      version,
+    });
+  }
+  for (let i = 0; i < work.compared.length; i += 2 * BATCH) {
+    await tx.run(cypher('overlaps/mark-compared'), {
+      compared: work.compared.slice(i, i + 2 * BATCH),
+      version,
+    });
+  }
+  const live: LiveLink[] = [
+    ...fresh.filter((l) => l.clusters),
+    ...refreshed.filter(
+      (l) => l.status === 'CONFIRMED' || (l.status === 'SUGGESTED' && l.clusters),
+    ),
+  ];
+  if (clusters.kind === 'rebuild') {
+    // A full run cleared the suggestions: what else is stored are reviewed links, of which
+    // the confirmed ones count even where this run did not find them again.
+    const found = new Set(work.links.map(key));
+    live.push(...stored.filter((p) => p.status === 'CONFIRMED' && !found.has(key(p))));
+    const rebuilt = clusters.build(live);
+    await tx.run(cypher('overlaps/replace-clusters'), { state, clusters: rebuilt, version });
+    return rebuilt.length;
+  }
+  if (live.length === 0) return 0;
+  const touched = await tx.run<TouchedCluster & Record<string, unknown>>(
+    cypher('overlaps/touched-clusters'),
+    { ids: [...new Set(live.flatMap((l) => [l.a, l.b]))] },
+  );
+  const growths = clusters.grow(touched, live);
+  if (growths.length > 0) {
+    await tx.run(cypher('overlaps/grow-clusters'), { state, growths, version });
+  }
+  return growths.length;
 }
 
 export function exportLinks({ db }: DbContext) {

@@ -3,7 +3,7 @@ import type { Context, DbContext } from '../../context.ts';
 import { requirePermission } from '../../auth/viewer.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { dataVersion } from '../shared/cluster-signals.ts';
+import { dataVersions, type DataPart } from '../shared/cluster-signals.ts';
 import { storedId } from '../../global-id.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
@@ -232,13 +232,24 @@ async function cachedStats({
     throw new InvalidInputError('groupBy names a dimension twice', 'groupBy');
   }
   const query = toQuery(filter);
-  const version = await dataVersion(ctx);
+  // The result depends on the recommendations, and on follow-up or overlap data only when a
+  // dimension or the coverage reads them: a follow-up change leaves counts by theme cached.
+  const parts: DataPart[] = ['recommendations'];
+  if (coverage || groupBy.some((d) => d === 'ACTION_STATUS' || d === 'ASSESSMENT')) {
+    parts.push('follow-up');
+  }
+  if (groupBy.includes('REPEATS')) parts.push('overlaps');
+  const versionOf = async () => {
+    const versions = await dataVersions(ctx);
+    return parts.map((part) => versions[part]).join('.');
+  };
+  const version = await versionOf();
   const key = JSON.stringify([query, groupBy, coverage]);
   const cached = STATS_CACHE.get(key);
   if (cached && cached.version === version) return cached.rows;
   const rows = await repository.findRecommendationStats(ctx, query, groupBy, { coverage });
   // Written only if no change landed meanwhile, so a result is never filed under a newer version.
-  if ((await dataVersion(ctx)) === version) {
+  if ((await versionOf()) === version) {
     STATS_CACHE.delete(key);
     STATS_CACHE.set(key, { version, rows });
     if (STATS_CACHE.size > STATS_CACHE_SIZE) {
@@ -248,7 +259,7 @@ async function cachedStats({
   return rows;
 }
 
-/** Buckets by filter, grouping and measure, kept while the data version they were computed at holds. */
-const STATS_CACHE = new Map<string, { version: number; rows: repository.StatsBucket[] }>();
+/** Buckets by filter, grouping and measure, kept while the versions of the data parts they read hold. */
+const STATS_CACHE = new Map<string, { version: string; rows: repository.StatsBucket[] }>();
 /** Distinct requests whose results are kept in memory; the least recently stored go first. */
 const STATS_CACHE_SIZE = 500;

@@ -69,7 +69,13 @@ export async function refreshAllClusterSignals(
     states ??
     (await db.read<{ state: string }>(cypher('analytics/find-cluster-states'))).map((r) => r.state);
   let clusters = 0;
-  if (!states) await db.transaction((tx) => bumpDataVersion(tx));
+  // A refresh of everything also marks every part of the data as changed (after edits by other
+  // means).
+  if (!states) {
+    await db.transaction(async (tx) => {
+      for (const part of DATA_PARTS) await bumpDataVersion(tx, part);
+    });
+  }
   for (let i = 0; i < todo.length; i += STATES_PER_TRANSACTION) {
     const batch = todo.slice(i, i + STATES_PER_TRANSACTION);
     clusters += await db.transaction((tx) => refreshClusterSignals(tx, batch));
@@ -99,15 +105,33 @@ export function storedClusterSignals({ db }: DbContext, states: readonly string[
 }
 
 /**
- * Marks the recommendations data as changed, inside the caller's transaction, so that cached
- * aggregates (recommendationStats) of an older version are recomputed.
+ * The parts of the data that cached aggregates depend on, each with its own version, so that a
+ * change invalidates only what reads it: a follow-up change leaves counts by theme cached.
+ * - `recommendations`: recommendations and their properties, responses, themes, SDG links;
+ * - `follow-up`: follow-up actions and assessments;
+ * - `overlaps`: REPEATS links (written by overlap detection).
  */
-export async function bumpDataVersion(tx: Pick<Tx, 'run'>): Promise<void> {
-  await tx.run(cypher('analytics/bump-data-version'));
+export const DATA_PARTS = ['recommendations', 'follow-up', 'overlaps'] as const;
+export type DataPart = (typeof DATA_PARTS)[number];
+
+/**
+ * Marks one part of the data as changed, inside the caller's transaction, so that cached
+ * aggregates (recommendationStats) reading it are recomputed.
+ */
+export async function bumpDataVersion(tx: Pick<Tx, 'run'>, part: DataPart): Promise<void> {
+  await tx.run(cypher('analytics/bump-data-version'), { part });
 }
 
-/** The current version of the recommendations data (0 before any change was recorded). */
-export async function dataVersion({ db }: DbContext): Promise<number> {
-  const [row] = await db.read<{ version: number }>(cypher('analytics/find-data-version'));
-  return row?.version ?? 0;
+/** The current version of each part of the data (0 before any change was recorded). */
+export async function dataVersions({ db }: DbContext): Promise<Record<DataPart, number>> {
+  const rows = await db.read<{ part: string; version: number }>(
+    cypher('analytics/find-data-version'),
+  );
+  const versions = { recommendations: 0, 'follow-up': 0, overlaps: 0 };
+  for (const row of rows) {
+    if ((DATA_PARTS as readonly string[]).includes(row.part)) {
+      versions[row.part as DataPart] = row.version;
+    }
+  }
+  return versions;
 }

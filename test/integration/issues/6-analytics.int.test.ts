@@ -15,6 +15,8 @@ import {
   refreshAllClusterSignals,
   storedClusterSignals,
 } from '../../../src/features/analytics/index.ts';
+import { runImport } from '../../../src/features/imports/index.ts';
+import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts';
 import { uniqueId } from '../../helpers/factories.ts';
 
@@ -305,6 +307,78 @@ describe('recommendationStats', () => {
     );
     expect(after.data!.recommendationStats).toEqual(recomputed);
     expect(after.data).not.toEqual(first.data);
+  });
+
+  it('keeps counts that do not read follow-up data cached across a follow-up change', async () => {
+    const byTheme = { filter: { states: ['SVN'] }, groupBy: ['THEME'] };
+    const byStatus = { filter: { states: ['SVN'] }, groupBy: ['ACTION_STATUS'] };
+    const themes = await t.execute<Stats>(STATS, byTheme);
+    const statuses = await t.execute<Stats>(STATS, byStatus);
+    const [free] = await t.db.read<{ id: string }>(
+      `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
+       RETURN r.id AS id ORDER BY id LIMIT 1`,
+    );
+    await t.execute(
+      `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
+         state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
+      { rec: free!.id, title: `${RUN} cached themes` },
+      admin,
+    );
+    t.queries.length = 0;
+    const themesAfter = await t.execute<Stats>(STATS, byTheme);
+    // Served from the cache: no aggregation ran, and the figures are still right.
+    expect(t.queries.filter((q) => q.cypher.includes('count(*) AS count'))).toEqual([]);
+    expect(themesAfter.data).toEqual(themes.data);
+    const statusesAfter = await t.execute<Stats>(STATS, byStatus);
+    expect(t.queries.filter((q) => q.cypher.includes('count(*) AS count'))).toHaveLength(1);
+    const planned = (stats: Stats) =>
+      stats.recommendationStats.find((b) => b.keys[0] === 'PLANNED')?.count ?? 0;
+    expect(planned(statusesAfter.data!)).toBe(planned(statuses.data!) + 1);
+  });
+
+  it('recounts REPEATS after overlap detection writes them', async () => {
+    const mechanism = `M${RUN.replace(/-/gu, '')}`;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-repeats-')), 'r.ndjson');
+    const line = (n: number, cycle: number, year: number) =>
+      JSON.stringify({
+        id: `${RUN}/${n}`,
+        mechanism,
+        mechanismKind: 'OTHER',
+        state: 'ISL',
+        text: 'Establish a national human rights institution in full compliance with the Paris Principles.',
+        language: 'en',
+        year,
+        cycle,
+      });
+    fs.writeFileSync(file, `${line(1, 1, 2011)}\n${line(2, 2, 2016)}\n`);
+    const byRepeats = { filter: { mechanisms: [mechanism] }, groupBy: ['REPEATS'] };
+    try {
+      expect((await runImport(t, { files: [file], format: 'ndjson' })).created).toBe(2);
+      const before = await t.execute<Stats>(STATS, byRepeats);
+      expect(before.data!.recommendationStats).toEqual([{ keys: ['FIRST_ASKED'], count: 2 }]);
+      await detectOverlaps(t);
+      const [link] = await t.db.read<{ later: string }>(
+        `MATCH (l:Recommendation {mechanism: $mechanism})-[:REPEATS]->(:Recommendation)
+         RETURN l.id AS later`,
+        { mechanism },
+      );
+      expect(link?.later).toBe(`${RUN}/2`);
+      const after = await t.execute<Stats>(STATS, byRepeats);
+      expect(after.data!.recommendationStats).toEqual([
+        { keys: ['FIRST_ASKED'], count: 1 },
+        { keys: ['REPEATS_EARLIER'], count: 1 },
+      ]);
+    } finally {
+      await t.db.write(
+        `MATCH (r:Recommendation {mechanism: $mechanism})
+         OPTIONAL MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(r)
+         OPTIONAL MATCH (r)-[:FROM_SOURCE]->(s)
+         DETACH DELETE c, r, s`,
+        { mechanism },
+      );
+      await t.db.write('MATCH (m:Mechanism {code: $mechanism}) DETACH DELETE m', { mechanism });
+      await refreshAllClusterSignals(t, ['ISL']);
+    }
   });
 
   it('counts repetition by cycle and lists the longest-running repeated asks', async () => {
