@@ -57,6 +57,7 @@ const RECOMMENDATION_TEXT_INDEX = 'recommendation_text';
 function matchFiltered(
   query: RecommendationQuery,
   extra: (r: Cypher.Node) => Cypher.Predicate | undefined,
+  options: { addressed?: boolean } = {},
 ) {
   const r = new Cypher.Node();
   const predicates: (Cypher.Predicate | undefined)[] = [];
@@ -97,6 +98,17 @@ function matchFiltered(
     linked('SUPPORTS_SDG', 'SdgTarget', 'code', query.sdgTargets),
     linked('RECOMMENDED_BY', 'State', 'iso3', query.recommendingStates),
     extra(r),
+    // Only recommendations a follow-up action addresses; checked per row when the full-text index
+    // is the start, else the actions are the start (below).
+    options.addressed && query.text !== undefined
+      ? new Cypher.Exists(
+          new Cypher.Match(
+            new Cypher.Pattern(new Cypher.Node(), { labels: ['FollowUpAction'] })
+              .related({ type: 'ADDRESSES' })
+              .to(r),
+          ),
+        )
+      : undefined,
   );
   if (query.sdgGoals?.length) {
     // A goal matches a recommendation linked to the goal itself or to one of its targets.
@@ -129,6 +141,16 @@ function matchFiltered(
   /** Completes the statement: `finish` adds RETURN/ORDER BY/LIMIT to the filtered clause. */
   const build = (finish: (clause: Cypher.With) => Cypher.Clause): Cypher.Clause => {
     if (start) return Cypher.utils.concat(start, finish(new Cypher.With(r).where(where)));
+    if (options.addressed) {
+      // From the actions: follow-up is sparse, so this reads far fewer rows than all
+      // recommendations.
+      const addressing = new Cypher.Match(
+        new Cypher.Pattern(new Cypher.Node(), { labels: ['FollowUpAction'] })
+          .related({ type: 'ADDRESSES' })
+          .to(r, { labels: ['Recommendation'] }),
+      );
+      return Cypher.utils.concat(addressing, finish(new Cypher.With(r).distinct().where(where)));
+    }
     const match = new Cypher.Match(new Cypher.Pattern(r, { labels: ['Recommendation'] })).where(
       where,
     );
@@ -218,13 +240,16 @@ const DIMENSION_VALUES: Record<StatsDimension, (r: string) => string> = {
     `OPTIONAL CALL (${r}) { MATCH (s:Assessment)-[:ASSESSES]->(${r}) RETURN s.commonGrade AS g ORDER BY s.date DESC, s.recordedAt DESC LIMIT 1 } RETURN g AS k`,
 };
 
-/** The Cypher counting the recommendations matching `query` by one or two dimensions. */
+/**
+ * The Cypher counting the recommendations matching `query` by one to three dimensions; with
+ * `addressed`, only those at least one follow-up action addresses (the coverage matrix).
+ */
 export function buildStatsStatement(
   query: RecommendationQuery,
   dimensions: readonly StatsDimension[],
-  options: { coverage?: boolean } = {},
+  options: { addressed?: boolean } = {},
 ): { cypher: string; params: Record<string, unknown> } {
-  const { r, build } = matchFiltered(query, () => undefined);
+  const { r, build } = matchFiltered(query, () => undefined, options);
   const grouping = new Cypher.Raw((env) => {
     const node = env.compile(r);
     const calls = dimensions
@@ -234,16 +259,12 @@ export function buildStatsStatement(
       })
       .join('\n');
     const keys = dimensions.map((_, i) => `k${i}`).join(', ');
-    // Coverage: how many of the bucket's recommendations at least one follow-up action addresses.
-    const withAction = options.coverage
-      ? `, count(CASE WHEN EXISTS { (:FollowUpAction)-[:ADDRESSES]->(${node}) } THEN 1 END) AS withAction`
-      : '';
-    return `${calls}\nRETURN [${keys}] AS keys, count(*) AS count${withAction} ORDER BY count DESC, keys`;
+    return `${calls}\nRETURN [${keys}] AS keys, count(*) AS count ORDER BY count DESC, keys`;
   });
   return build((clause) => Cypher.utils.concat(clause, grouping)).build();
 }
 
-/** One bucket of recommendationStats; `withAction` only when coverage was asked for. */
+/** One bucket of recommendationStats; `withAction` only in the coverage matrix. */
 export interface StatsBucket {
   readonly keys: (string | null)[];
   readonly count: number;
@@ -254,7 +275,7 @@ export async function findRecommendationStats(
   { db }: DbContext,
   query: RecommendationQuery,
   dimensions: readonly StatsDimension[],
-  options: { coverage?: boolean } = {},
+  options: { addressed?: boolean } = {},
 ): Promise<StatsBucket[]> {
   const { cypher: text, params } = buildStatsStatement(query, dimensions, options);
   return db.read<StatsBucket & Record<string, unknown>>(text, params);

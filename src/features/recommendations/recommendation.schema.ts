@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { MechanismRef } from '../mechanisms/index.ts';
@@ -11,7 +12,11 @@ import type {
   SameAsLink,
   SourceRecord,
 } from './recommendation.repository.ts';
-import { STATS_DIMENSIONS, type StatsBucket } from './recommendation.repository.ts';
+import {
+  STATS_DIMENSIONS,
+  type StatsBucket,
+  type StatsDimension,
+} from './recommendation.repository.ts';
 import * as service from './recommendation.service.ts';
 import { RESPONSES } from './vocabulary.ts';
 
@@ -321,6 +326,61 @@ const StatsBucketRef = builder.objectRef<StatsBucket>('StatsBucket').implement({
   }),
 });
 
+const CoverageMatrixRef = builder
+  .objectRef<{
+    dimensions: readonly StatsDimension[];
+    buckets: StatsBucket[];
+  }>('CoverageMatrix')
+  .implement({
+    description:
+      'A coverage matrix. In columns, cell i (largest count first) has, for each dimension d, the value axes[d][positions[d][i]], and count[i] and withAction[i]; coverage is withAction[i] / count[i].',
+    fields: (t) => ({
+      dimensions: t.field({
+        type: [StatsDimensionEnum],
+        description: 'The groupBy dimensions, in order.',
+        resolve: (m) => [...m.dimensions],
+      }),
+      cells: t.int({
+        description: 'How many cells (non-empty combinations) the matrix has.',
+        resolve: (m) => m.buckets.length,
+      }),
+      axes: t.field({
+        type: t.listRef(t.listRef('String', { nullable: true })),
+        description:
+          'Per dimension, the distinct values its cells take, sorted; null ("none") last.',
+        resolve: (m) => service.coverageColumns(m.buckets, m.dimensions.length).axes,
+      }),
+      positions: t.field({
+        type: t.listRef(t.listRef('Int')),
+        description: "Per dimension, each cell's value as a position in that dimension's axis.",
+        resolve: (m) => service.coverageColumns(m.buckets, m.dimensions.length).positions,
+      }),
+      count: t.field({
+        type: ['Int'],
+        description: 'Per cell, how many recommendations it holds.',
+        resolve: (m) => service.coverageColumns(m.buckets, m.dimensions.length).count,
+      }),
+      withAction: t.field({
+        type: ['Int'],
+        description: 'Per cell, how many of them at least one follow-up action addresses.',
+        resolve: (m) => service.coverageColumns(m.buckets, m.dimensions.length).withAction,
+      }),
+      buckets: t.field({
+        type: [StatsBucketRef],
+        description:
+          'The cells as objects, largest first (keys, count, withAction, coverage): convenient for a small matrix, slower than the columns for tens of thousands of cells.',
+        args: {
+          first: t.arg.int({
+            required: false,
+            description: 'At most this many cells.',
+            validate: z.number().int().min(0),
+          }),
+        },
+        resolve: (m, { first }) => (first == null ? m.buckets : m.buckets.slice(0, first)),
+      }),
+    }),
+  });
+
 builder.queryFields((t) => ({
   recommendationStats: t.field({
     type: [StatsBucketRef],
@@ -334,9 +394,9 @@ builder.queryFields((t) => ({
       service.recommendationStats({ ctx, filter: filter ?? undefined, groupBy }),
   }),
   coverageMatrix: t.field({
-    type: [StatsBucketRef],
+    type: CoverageMatrixRef,
     description:
-      'How much of what was recommended the follow-up addresses: recommendations by up to three dimensions (default state x theme x mechanism), each bucket with withAction and coverage.',
+      'How much of what was recommended the follow-up addresses: recommendations by up to three dimensions (default state x theme x mechanism), each cell with how many of them a follow-up action addresses. Read a large matrix in columns (axes, positions, count, withAction); buckets gives the same cells as objects.',
     args: {
       filter: t.arg({ type: RecommendationFilterInput, required: false }),
       groupBy: t.arg({
@@ -345,11 +405,14 @@ builder.queryFields((t) => ({
         description: 'Default [STATE, THEME, MECHANISM].',
       }),
     },
-    resolve: (_root, { filter, groupBy }, ctx) =>
-      service.coverageMatrix({
+    resolve: async (_root, { filter, groupBy }, ctx) => {
+      const dimensions = groupBy ?? ['STATE', 'THEME', 'MECHANISM'];
+      const buckets = await service.coverageMatrix({
         ctx,
         filter: filter ?? undefined,
-        groupBy: groupBy ?? ['STATE', 'THEME', 'MECHANISM'],
-      }),
+        groupBy: dimensions,
+      });
+      return { dimensions, buckets };
+    },
   }),
 }));

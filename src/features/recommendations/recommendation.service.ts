@@ -192,35 +192,96 @@ export function recommendationStats(args: {
   filter?: RecommendationFilter;
   groupBy: readonly repository.StatsDimension[];
 }): Promise<repository.StatsBucket[]> {
-  return cachedStats({ ...args, maxDimensions: 2, coverage: false });
+  return cachedStats({ ...args, maxDimensions: 2, addressed: false });
 }
 
 /**
  * The coverage matrix: recommendationStats by up to three dimensions (by default state x theme x
  * mechanism) with, in each bucket, how many recommendations at least one follow-up action
- * addresses.
+ * addresses. The counts and the addressed counts are cached apart: a follow-up change
+ * recomputes only the second, which starts from the actions and reads few rows.
  */
-export function coverageMatrix(args: {
+export async function coverageMatrix(args: {
   ctx: DbContext;
   filter?: RecommendationFilter;
   groupBy: readonly repository.StatsDimension[];
 }): Promise<repository.StatsBucket[]> {
-  return cachedStats({ ...args, maxDimensions: 3, coverage: true });
+  const versions = await dataVersions(args.ctx); // one lookup for both
+  const counts = await cachedStats({ ...args, maxDimensions: 3, addressed: false, versions });
+  const addressed = await cachedStats({ ...args, maxDimensions: 3, addressed: true, versions });
+  const merged = MERGED.get(counts);
+  if (merged?.addressed === addressed) return merged.buckets;
+  const withAction = new Map(addressed.map((b) => [JSON.stringify(b.keys), b.count]));
+  const buckets = counts.map((b) => ({
+    ...b,
+    withAction: withAction.get(JSON.stringify(b.keys)) ?? 0,
+  }));
+  MERGED.set(counts, { addressed, buckets });
+  return buckets;
 }
 
-/** Computes buckets, or serves them from the cache while the data version they were computed at holds. */
+/**
+ * A coverage matrix in columns: cell i has, for each dimension d, the value
+ * `axes[d][positions[d][i]]`, and the counts `count[i]` and `withAction[i]`. Lists of numbers
+ * cost GraphQL far less than one object per cell (about 5x less on 35k cells).
+ */
+export interface CoverageColumns {
+  readonly axes: (string | null)[][];
+  readonly positions: number[][];
+  readonly count: number[];
+  readonly withAction: number[];
+}
+
+/** The columns of a coverage matrix's buckets, computed once per (cached) matrix. */
+export function coverageColumns(
+  buckets: repository.StatsBucket[],
+  dimensions: number,
+): CoverageColumns {
+  const known = COLUMNS.get(buckets);
+  if (known) return known;
+  const axes = Array.from({ length: dimensions }, (_, d) =>
+    [...new Set(buckets.map((b) => b.keys[d] ?? null))].sort((x, y) =>
+      x === null ? 1 : y === null ? -1 : x < y ? -1 : x > y ? 1 : 0,
+    ),
+  );
+  const index = axes.map((values) => new Map(values.map((value, i) => [value, i])));
+  const columns = {
+    axes,
+    positions: index.map((byValue, d) => buckets.map((b) => byValue.get(b.keys[d] ?? null)!)),
+    count: buckets.map((b) => b.count),
+    withAction: buckets.map((b) => b.withAction ?? 0),
+  };
+  COLUMNS.set(buckets, columns);
+  return columns;
+}
+
+const COLUMNS = new WeakMap<repository.StatsBucket[], CoverageColumns>();
+
+/** Merged coverage matrices, by the cached counts and addressed counts they were made of. */
+const MERGED = new WeakMap<
+  repository.StatsBucket[],
+  { addressed: repository.StatsBucket[]; buckets: repository.StatsBucket[] }
+>();
+
+/**
+ * Computes buckets, or serves them from the cache while the versions of the data parts they read
+ * hold. With `addressed`, counts only the recommendations a follow-up action addresses.
+ */
 async function cachedStats({
   ctx,
   filter,
   groupBy,
   maxDimensions,
-  coverage,
+  addressed,
+  versions,
 }: {
   ctx: DbContext;
   filter?: RecommendationFilter;
   groupBy: readonly repository.StatsDimension[];
   maxDimensions: number;
-  coverage: boolean;
+  addressed: boolean;
+  /** The data versions when the caller has just read them. */
+  versions?: Record<DataPart, number>;
 }): Promise<repository.StatsBucket[]> {
   if (groupBy.length < 1 || groupBy.length > maxDimensions) {
     throw new InvalidInputError(
@@ -233,21 +294,21 @@ async function cachedStats({
   }
   const query = toQuery(filter);
   // The result depends on the recommendations, and on follow-up or overlap data only when a
-  // dimension or the coverage reads them: a follow-up change leaves counts by theme cached.
+  // dimension or `addressed` reads them: a follow-up change leaves counts by theme cached.
   const parts: DataPart[] = ['recommendations'];
-  if (coverage || groupBy.some((d) => d === 'ACTION_STATUS' || d === 'ASSESSMENT')) {
+  if (addressed || groupBy.some((d) => d === 'ACTION_STATUS' || d === 'ASSESSMENT')) {
     parts.push('follow-up');
   }
   if (groupBy.includes('REPEATS')) parts.push('overlaps');
-  const versionOf = async () => {
-    const versions = await dataVersions(ctx);
-    return parts.map((part) => versions[part]).join('.');
+  const versionOf = async (known?: Record<DataPart, number>) => {
+    const current = known ?? (await dataVersions(ctx));
+    return parts.map((part) => current[part]).join('.');
   };
-  const version = await versionOf();
-  const key = JSON.stringify([query, groupBy, coverage]);
+  const version = await versionOf(versions);
+  const key = JSON.stringify([query, groupBy, addressed]);
   const cached = STATS_CACHE.get(key);
   if (cached && cached.version === version) return cached.rows;
-  const rows = await repository.findRecommendationStats(ctx, query, groupBy, { coverage });
+  const rows = await repository.findRecommendationStats(ctx, query, groupBy, { addressed });
   // Written only if no change landed meanwhile, so a result is never filed under a newer version.
   if ((await versionOf()) === version) {
     STATS_CACHE.delete(key);

@@ -436,27 +436,80 @@ describe('recommendationStats', () => {
   });
 
   it('gives the coverage matrix and the follow-up over time', async () => {
-    const matrix = await t.execute<{
-      coverageMatrix: {
-        keys: (string | null)[];
-        count: number;
-        withAction: number;
-        coverage: number;
-      }[];
-      state: { followUp: { recommendations: number; recommendationsWithAction: number } };
-    }>(
-      `{ coverageMatrix(filter: { states: ["SVN"] }, groupBy: [STATE, CYCLE, MECHANISM]) {
-           keys count withAction coverage }
-         state(iso3: "SVN") { followUp { recommendations recommendationsWithAction } } }`,
-    );
-    expect(matrix.errors).toBeUndefined();
-    const cells = matrix.data!.coverageMatrix;
+    type Matrix = {
+      dimensions: string[];
+      cells: number;
+      axes: (string | null)[][];
+      positions: number[][];
+      count: number[];
+      withAction: number[];
+      buckets: { keys: (string | null)[]; count: number; withAction: number; coverage: number }[];
+    };
+    const MATRIX = `query ($g: [StatsDimension!]) {
+      coverageMatrix(filter: { states: ["SVN"] }, groupBy: $g) {
+        dimensions cells axes positions count withAction buckets { keys count withAction coverage } }
+      state(iso3: "SVN") { followUp { recommendations recommendationsWithAction } } }`;
+    const matrixOf = async (g?: string[]) => {
+      const response = await t.execute<{
+        coverageMatrix: Matrix;
+        state: { followUp: { recommendations: number; recommendationsWithAction: number } };
+      }>(MATRIX, { g });
+      expect(response.errors).toBeUndefined();
+      const m = response.data!.coverageMatrix;
+      // The columns hold the same cells as the buckets, in the same order.
+      expect(m.cells).toBe(m.buckets.length);
+      expect(
+        m.count.map((count, i) => ({
+          keys: m.positions.map((column, d) => m.axes[d]![column[i]!]),
+          count,
+          withAction: m.withAction[i],
+        })),
+      ).toEqual(m.buckets.map(({ keys, count, withAction }) => ({ keys, count, withAction })));
+      for (const c of m.buckets) expect(c.coverage).toBeCloseTo(c.withAction / c.count, 4);
+      return { matrix: m, followUp: response.data!.state.followUp };
+    };
     // Each recommendation has one state, cycle and mechanism: the cells add up to the state's
     // figures, which state.followUp computes another way.
-    const followUp = matrix.data!.state.followUp;
-    expect(cells.reduce((n, c) => n + c.count, 0)).toBe(followUp.recommendations);
-    expect(cells.reduce((n, c) => n + c.withAction, 0)).toBe(followUp.recommendationsWithAction);
-    for (const c of cells) expect(c.coverage).toBeCloseTo(c.withAction / c.count, 4);
+    const { matrix: byCycle, followUp } = await matrixOf(['STATE', 'CYCLE', 'MECHANISM']);
+    expect(byCycle.dimensions).toEqual(['STATE', 'CYCLE', 'MECHANISM']);
+    expect(byCycle.count.reduce((n, c) => n + c, 0)).toBe(followUp.recommendations);
+    expect(byCycle.withAction.reduce((n, c) => n + c, 0)).toBe(followUp.recommendationsWithAction);
+
+    // By default state x theme x mechanism (several themes per recommendation): equal
+    // to a recomputation in one statement, before and after a follow-up change, which recomputes
+    // only the addressed counts.
+    const recomputed = () =>
+      t.db.read<{ keys: (string | null)[]; count: number; withAction: number }>(
+        `MATCH (r:Recommendation {state: 'SVN'})
+         CALL (r) { OPTIONAL MATCH (r)-[:HAS_THEME]->(t:Theme) RETURN t.scheme + ':' + t.code AS theme }
+         RETURN [r.state, theme, r.mechanism] AS keys, count(*) AS count,
+                count(CASE WHEN EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) } THEN 1 END) AS withAction
+         ORDER BY count DESC, keys`,
+      );
+    const cells = (m: Matrix) =>
+      m.buckets.map(({ keys, count, withAction }) => ({ keys, count, withAction }));
+    const before = (await matrixOf()).matrix;
+    expect(before.dimensions).toEqual(['STATE', 'THEME', 'MECHANISM']);
+    expect(cells(before)).toEqual(await recomputed());
+    const [free] = await t.db.read<{ id: string }>(
+      `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
+       RETURN r.id AS id ORDER BY id LIMIT 1`,
+    );
+    await t.execute(
+      `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
+         state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
+      { rec: free!.id, title: `${RUN} coverage` },
+      admin,
+    );
+    t.queries.length = 0;
+    const after = (await matrixOf()).matrix;
+    const aggregations = t.queries.filter((q) => q.cypher.includes('AS keys, count(*) AS count'));
+    expect(aggregations).toHaveLength(1);
+    expect(aggregations[0]!.cypher).toContain('FollowUpAction');
+    expect(cells(after)).toEqual(await recomputed());
+    expect(after.withAction.reduce((n, c) => n + c, 0)).toBeGreaterThan(
+      before.withAction.reduce((n, c) => n + c, 0),
+    );
 
     const overTime = await t.execute<{
       followUpProgress: {
@@ -499,7 +552,42 @@ describe('recommendationStats', () => {
     });
     const rows: string[][] = parse(fs.readFileSync(out, 'utf8'));
     expect(rows[0]).toEqual(['state', 'cycle', 'mechanism', 'count', 'with_action', 'coverage']);
-    expect(rows).toHaveLength(cells.length + 1);
+    // An empty matrix still has one (empty) axis per dimension.
+    const empty = await t.execute<{ coverageMatrix: Partial<Matrix> }>(
+      `{ coverageMatrix(filter: { states: ["SVN"], years: { from: 2199 } }) { cells axes positions count } }`,
+    );
+    expect(empty.data!.coverageMatrix).toEqual({
+      cells: 0,
+      axes: [[], [], []],
+      positions: [[], [], []],
+      count: [],
+    });
+    // With a text search, the addressed count starts from the full-text index instead.
+    const searched = await t.execute<{ coverageMatrix: { count: number[]; withAction: number[] } }>(
+      `{ coverageMatrix(filter: { states: ["SVN"], text: "women" }, groupBy: [STATE]) { count withAction } }`,
+    );
+    const [truth] = await t.db.read<{ count: number; withAction: number }>(
+      `CALL db.index.fulltext.queryNodes('recommendation_text', 'women') YIELD node AS r
+       WITH r WHERE r.state = 'SVN'
+       RETURN count(r) AS count,
+              count(CASE WHEN EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) } THEN 1 END) AS withAction`,
+    );
+    expect(truth!.withAction).toBeGreaterThan(0);
+    expect(searched.data!.coverageMatrix).toEqual({
+      count: [truth!.count],
+      withAction: [truth!.withAction],
+    });
+
+    // The same cells as the API's (with the action added above).
+    const { matrix: now } = await matrixOf(['STATE', 'CYCLE', 'MECHANISM']);
+    expect(rows.slice(1)).toEqual(
+      now.buckets.map((b) => [
+        ...b.keys.map((k) => k ?? ''),
+        String(b.count),
+        String(b.withAction),
+        (b.withAction / b.count).toFixed(4),
+      ]),
+    );
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 
