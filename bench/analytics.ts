@@ -172,19 +172,23 @@ try {
   for (const c of cases) {
     // The first request computes (a recommendationStats result is then cached until the data it
     // reads changes); its statements, replayed through the driver, are what computing costs.
+    // A copy: `recorded` goes on collecting the timed requests' statements.
     recorded = [];
     await api(c.query, c.variables);
-    const first = recorded;
+    const first = [...recorded];
     const viaApi = await time(() => api(c.query, c.variables));
     recorded = [];
     await api(c.query, c.variables);
-    const warm = recorded;
+    const warm = [...recorded];
     const replay = (statements: typeof recorded) => async () => {
       for (const statement of statements) await store.db.read(statement.cypher, statement.params);
     };
     const viaDriver = await time(replay(warm));
     const cached = /^(recommendationStats|coverageMatrix)/u.test(c.name);
-    const computing = cached ? await time(replay(first), Math.max(10, Math.round(RUNS / 3))) : null;
+    // Unless an earlier case asked the same aggregation (the two coverage matrix forms).
+    const computed = first.some((x) => x.cypher.includes('AS keys, count(*) AS count'));
+    const computing =
+      cached && computed ? await time(replay(first), Math.max(10, Math.round(RUNS / 3))) : null;
     // What a dashboard waits for right after a follow-up change (each timed request follows one).
     const afterChange = cached
       ? await time(
@@ -195,7 +199,7 @@ try {
       : null;
     const f = (n: number) => n.toFixed(1);
     const pair = (t: { p50: number; p95: number } | null) =>
-      t ? `${f(t.p50)} / ${f(t.p95)}` : 'not cached';
+      t ? `${f(t.p50)} / ${f(t.p95)}` : cached ? 'as above' : 'not cached';
     console.log(
       `| ${c.name} | ${warm.length} | ${f(viaApi.p50)} | ${f(viaApi.p95)} | ${f(viaDriver.p50)} | ${f(viaDriver.p95)} | ${(viaApi.p50 / viaDriver.p50).toFixed(2)} | ${(viaApi.p95 / viaDriver.p95).toFixed(2)} | ${pair(computing)} | ${pair(afterChange)} |`,
     );

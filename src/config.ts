@@ -39,6 +39,11 @@ const EnvSchema = z.object({
   ),
   /** Verify JWTs against this JWKS (an identity provider's) instead of a shared secret. */
   RECGRAPH_JWKS_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  /**
+   * How often (seconds) the server checks whether cached aggregates went stale, to recompute
+   * them once the data has stopped changing; 0 turns it off (they are then recomputed on request).
+   */
+  RECGRAPH_STATS_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   /** Where the local development secret is kept (created on first use, readable by its owner only). */
   RECGRAPH_JWT_SECRET_FILE: z.preprocess(
     emptyToUndefined,
@@ -70,6 +75,8 @@ export interface Config {
   readonly neo4j: Neo4jConfig;
   readonly demoData: 'auto' | 'off';
   readonly auth: AuthConfig;
+  /** Seconds between checks for stale cached aggregates; 0: off. */
+  readonly statsRefreshSeconds: number;
 }
 
 export interface AuthConfig {
@@ -99,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     demoData: e.RECGRAPH_DEMO_DATA,
+    statsRefreshSeconds: e.RECGRAPH_STATS_REFRESH_SECONDS,
     auth: Object.freeze({
       adminToken: e.RECGRAPH_ADMIN_TOKEN,
       jwtSecret: e.RECGRAPH_JWT_SECRET,

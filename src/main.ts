@@ -9,6 +9,8 @@ import { authOptions } from './auth/secret.ts';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { stopEmbedded } from './db/embedded.ts';
+import { Db } from './db/run.ts';
+import { startStatsRefresh } from './features/recommendations/index.ts';
 import { createLogger } from './logger.ts';
 
 const started = performance.now();
@@ -18,6 +20,15 @@ const logger = createLogger(config.logLevel);
 try {
   const { driver, database, embedded } = await bootstrap(config, logger);
   const yoga = createApp({ driver, database, logger, auth: authOptions(config.auth) });
+  // Cached aggregates made stale by a change (an import, follow-up) are recomputed in the
+  // background, so that dashboards do not wait for them.
+  const stopStatsRefresh =
+    config.statsRefreshSeconds > 0
+      ? startStatsRefresh(
+          { db: new Db(driver, database, logger) },
+          { intervalMs: config.statsRefreshSeconds * 1000, logger },
+        )
+      : () => undefined;
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Yoga's handler is a valid (async) Node request listener
   const server = createServer(yoga);
   server.listen(config.port, config.host, () => {
@@ -40,6 +51,7 @@ try {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
+    stopStatsRefresh();
     await driver.close();
     if (embedded?.started) await stopEmbedded(config.neo4j.embedded.dataDir, logger);
     process.exit(0);

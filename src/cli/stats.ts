@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/run.ts';
 import {
   STATS_DIMENSIONS,
+  coverageBuckets,
   coverageMatrix,
   recommendationStats,
   type StatsDimension,
@@ -39,7 +40,7 @@ export async function exportStatsCommand(
     groupBy: groupBy as StatsDimension[],
   };
   const buckets = options.coverage
-    ? await coverageMatrix(request)
+    ? coverageBuckets(await coverageMatrix(request))
     : await recommendationStats(request);
   const measures = options.coverage ? ['count', 'with_action', 'coverage'] : ['count'];
   const csv = stringify([

@@ -5,5 +5,6 @@ export {
 } from './recommendation.schema.ts';
 export type { Recommendation } from './recommendation.repository.ts';
 export { RESPONSES, type UprResponse } from './vocabulary.ts';
-export { coverageMatrix, recommendationStats } from './recommendation.service.ts';
+export { coverageBuckets, coverageMatrix, recommendationStats } from './recommendation.service.ts';
 export { STATS_DIMENSIONS, type StatsDimension } from './recommendation.repository.ts';
+export { refreshStaleStats, staleStats, startStatsRefresh } from './stats-cache.ts';

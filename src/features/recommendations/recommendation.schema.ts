@@ -329,7 +329,7 @@ const StatsBucketRef = builder.objectRef<StatsBucket>('StatsBucket').implement({
 const CoverageMatrixRef = builder
   .objectRef<{
     dimensions: readonly StatsDimension[];
-    buckets: StatsBucket[];
+    matrix: service.CoverageMatrix;
   }>('CoverageMatrix')
   .implement({
     description:
@@ -342,28 +342,28 @@ const CoverageMatrixRef = builder
       }),
       cells: t.int({
         description: 'How many cells (non-empty combinations) the matrix has.',
-        resolve: (m) => m.buckets.length,
+        resolve: (m) => m.matrix.cells.length,
       }),
       axes: t.field({
         type: t.listRef(t.listRef('String', { nullable: true })),
         description:
           'Per dimension, the distinct values its cells take, sorted; null ("none") last.',
-        resolve: (m) => service.coverageColumns(m.buckets, m.dimensions.length).axes,
+        resolve: (m) => service.coverageColumns(m.matrix.cells, m.dimensions.length).axes,
       }),
       positions: t.field({
         type: t.listRef(t.listRef('Int')),
         description: "Per dimension, each cell's value as a position in that dimension's axis.",
-        resolve: (m) => service.coverageColumns(m.buckets, m.dimensions.length).positions,
+        resolve: (m) => service.coverageColumns(m.matrix.cells, m.dimensions.length).positions,
       }),
       count: t.field({
         type: ['Int'],
         description: 'Per cell, how many recommendations it holds.',
-        resolve: (m) => service.coverageColumns(m.buckets, m.dimensions.length).count,
+        resolve: (m) => service.coverageColumns(m.matrix.cells, m.dimensions.length).count,
       }),
       withAction: t.field({
         type: ['Int'],
         description: 'Per cell, how many of them at least one follow-up action addresses.',
-        resolve: (m) => service.coverageColumns(m.buckets, m.dimensions.length).withAction,
+        resolve: (m) => m.matrix.withAction,
       }),
       buckets: t.field({
         type: [StatsBucketRef],
@@ -376,7 +376,7 @@ const CoverageMatrixRef = builder
             validate: z.number().int().min(0),
           }),
         },
-        resolve: (m, { first }) => (first == null ? m.buckets : m.buckets.slice(0, first)),
+        resolve: (m, { first }) => service.coverageBuckets(m.matrix, first),
       }),
     }),
   });
@@ -407,12 +407,12 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { filter, groupBy }, ctx) => {
       const dimensions = groupBy ?? ['STATE', 'THEME', 'MECHANISM'];
-      const buckets = await service.coverageMatrix({
+      const matrix = await service.coverageMatrix({
         ctx,
         filter: filter ?? undefined,
         groupBy: dimensions,
       });
-      return { dimensions, buckets };
+      return { dimensions, matrix };
     },
   }),
 }));

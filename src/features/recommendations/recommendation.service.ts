@@ -3,12 +3,13 @@ import type { Context, DbContext } from '../../context.ts';
 import { requirePermission } from '../../auth/viewer.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { dataVersions, type DataPart } from '../shared/cluster-signals.ts';
+import { dataVersions } from '../shared/cluster-signals.ts';
 import { storedId } from '../../global-id.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './recommendation.repository.ts';
 import type { Recommendation, RecommendationQuery } from './recommendation.repository.ts';
+import { cachedStats, type StatsRequest } from './stats-cache.ts';
 import { RESPONSES } from './vocabulary.ts';
 
 const MAX_LIST = 500;
@@ -192,97 +193,114 @@ export function recommendationStats(args: {
   filter?: RecommendationFilter;
   groupBy: readonly repository.StatsDimension[];
 }): Promise<repository.StatsBucket[]> {
-  return cachedStats({ ...args, maxDimensions: 2, addressed: false });
+  return cachedStats(args.ctx, statsRequest({ ...args, maxDimensions: 2, addressed: false }));
 }
 
 /**
- * The coverage matrix: recommendationStats by up to three dimensions (by default state x theme x
- * mechanism) with, in each bucket, how many recommendations at least one follow-up action
- * addresses. The counts and the addressed counts are cached apart: a follow-up change
- * recomputes only the second, which starts from the actions and reads few rows.
+ * A coverage matrix: the cells of recommendationStats (largest first) and, per cell, how many
+ * of its recommendations at least one follow-up action addresses.
+ */
+export interface CoverageMatrix {
+  readonly cells: repository.StatsBucket[];
+  readonly withAction: number[];
+}
+
+/**
+ * The coverage matrix by up to three dimensions (by default state x theme x mechanism). The
+ * counts and the addressed counts are cached apart: a follow-up change recomputes only the
+ * second, which starts from the actions and reads few rows, and merging it costs a lookup per
+ * addressed cell.
  */
 export async function coverageMatrix(args: {
   ctx: DbContext;
   filter?: RecommendationFilter;
   groupBy: readonly repository.StatsDimension[];
-}): Promise<repository.StatsBucket[]> {
+}): Promise<CoverageMatrix> {
+  const countsRequest = statsRequest({ ...args, maxDimensions: 3, addressed: false });
   const versions = await dataVersions(args.ctx); // one lookup for both
-  const counts = await cachedStats({ ...args, maxDimensions: 3, addressed: false, versions });
-  const addressed = await cachedStats({ ...args, maxDimensions: 3, addressed: true, versions });
-  const merged = MERGED.get(counts);
-  if (merged?.addressed === addressed) return merged.buckets;
-  const withAction = new Map(addressed.map((b) => [JSON.stringify(b.keys), b.count]));
-  const buckets = counts.map((b) => ({
-    ...b,
-    withAction: withAction.get(JSON.stringify(b.keys)) ?? 0,
-  }));
-  MERGED.set(counts, { addressed, buckets });
-  return buckets;
+  const cells = await cachedStats(args.ctx, countsRequest, versions);
+  const addressed = await cachedStats(args.ctx, { ...countsRequest, addressed: true }, versions);
+  const merged = MERGED.get(cells);
+  if (merged?.addressed === addressed) return merged.matrix;
+  let index = CELL_INDEX.get(cells);
+  if (!index) {
+    index = new Map(cells.map((b, i) => [JSON.stringify(b.keys), i]));
+    CELL_INDEX.set(cells, index);
+  }
+  const withAction = new Array<number>(cells.length).fill(0);
+  for (const b of addressed) {
+    const i = index.get(JSON.stringify(b.keys));
+    // A cell missing from the counts means an import landed between the two reads; the next
+    // request, under the new versions, recomputes both.
+    if (i !== undefined) withAction[i] = b.count;
+  }
+  const matrix = { cells, withAction };
+  MERGED.set(cells, { addressed, matrix });
+  return matrix;
 }
 
 /**
- * A coverage matrix in columns: cell i has, for each dimension d, the value
- * `axes[d][positions[d][i]]`, and the counts `count[i]` and `withAction[i]`. Lists of numbers
- * cost GraphQL far less than one object per cell (about 5x less on 35k cells).
+ * A coverage matrix's cells in columns: cell i has, for each dimension d, the value
+ * `axes[d][positions[d][i]]`, and `count[i]` recommendations. Lists of numbers cost GraphQL far
+ * less than one object per cell (about 5x less on 35k cells).
  */
 export interface CoverageColumns {
   readonly axes: (string | null)[][];
   readonly positions: number[][];
   readonly count: number[];
-  readonly withAction: number[];
 }
 
-/** The columns of a coverage matrix's buckets, computed once per (cached) matrix. */
+/** The columns of a coverage matrix's cells, computed once per (cached) set of cells. */
 export function coverageColumns(
-  buckets: repository.StatsBucket[],
+  cells: repository.StatsBucket[],
   dimensions: number,
 ): CoverageColumns {
-  const known = COLUMNS.get(buckets);
+  const known = COLUMNS.get(cells);
   if (known) return known;
   const axes = Array.from({ length: dimensions }, (_, d) =>
-    [...new Set(buckets.map((b) => b.keys[d] ?? null))].sort((x, y) =>
+    [...new Set(cells.map((b) => b.keys[d] ?? null))].sort((x, y) =>
       x === null ? 1 : y === null ? -1 : x < y ? -1 : x > y ? 1 : 0,
     ),
   );
   const index = axes.map((values) => new Map(values.map((value, i) => [value, i])));
   const columns = {
     axes,
-    positions: index.map((byValue, d) => buckets.map((b) => byValue.get(b.keys[d] ?? null)!)),
-    count: buckets.map((b) => b.count),
-    withAction: buckets.map((b) => b.withAction ?? 0),
+    positions: index.map((byValue, d) => cells.map((b) => byValue.get(b.keys[d] ?? null)!)),
+    count: cells.map((b) => b.count),
   };
-  COLUMNS.set(buckets, columns);
+  COLUMNS.set(cells, columns);
   return columns;
 }
 
-const COLUMNS = new WeakMap<repository.StatsBucket[], CoverageColumns>();
+/** The first `first` cells (all when omitted) as buckets with withAction. */
+export function coverageBuckets(
+  matrix: CoverageMatrix,
+  first?: number | null,
+): repository.StatsBucket[] {
+  const cells = first == null ? matrix.cells : matrix.cells.slice(0, first);
+  return cells.map((b, i) => ({ ...b, withAction: matrix.withAction[i] ?? 0 }));
+}
 
-/** Merged coverage matrices, by the cached counts and addressed counts they were made of. */
+// Derived from cached results, kept as long as those are.
+const COLUMNS = new WeakMap<repository.StatsBucket[], CoverageColumns>();
+const CELL_INDEX = new WeakMap<repository.StatsBucket[], Map<string, number>>();
 const MERGED = new WeakMap<
   repository.StatsBucket[],
-  { addressed: repository.StatsBucket[]; buckets: repository.StatsBucket[] }
+  { addressed: repository.StatsBucket[]; matrix: CoverageMatrix }
 >();
 
-/**
- * Computes buckets, or serves them from the cache while the versions of the data parts they read
- * hold. With `addressed`, counts only the recommendations a follow-up action addresses.
- */
-async function cachedStats({
-  ctx,
+/** Checks the grouping and builds the cache's request. */
+function statsRequest({
   filter,
   groupBy,
   maxDimensions,
   addressed,
-  versions,
 }: {
-  ctx: DbContext;
   filter?: RecommendationFilter;
   groupBy: readonly repository.StatsDimension[];
   maxDimensions: number;
   addressed: boolean;
-  /** The data versions when the caller has just read them. */
-  versions?: Record<DataPart, number>;
-}): Promise<repository.StatsBucket[]> {
+}): StatsRequest {
   if (groupBy.length < 1 || groupBy.length > maxDimensions) {
     throw new InvalidInputError(
       `groupBy takes one to ${maxDimensions === 2 ? 'two' : 'three'} dimensions`,
@@ -292,35 +310,5 @@ async function cachedStats({
   if (new Set(groupBy).size !== groupBy.length) {
     throw new InvalidInputError('groupBy names a dimension twice', 'groupBy');
   }
-  const query = toQuery(filter);
-  // The result depends on the recommendations, and on follow-up or overlap data only when a
-  // dimension or `addressed` reads them: a follow-up change leaves counts by theme cached.
-  const parts: DataPart[] = ['recommendations'];
-  if (addressed || groupBy.some((d) => d === 'ACTION_STATUS' || d === 'ASSESSMENT')) {
-    parts.push('follow-up');
-  }
-  if (groupBy.includes('REPEATS')) parts.push('overlaps');
-  const versionOf = async (known?: Record<DataPart, number>) => {
-    const current = known ?? (await dataVersions(ctx));
-    return parts.map((part) => current[part]).join('.');
-  };
-  const version = await versionOf(versions);
-  const key = JSON.stringify([query, groupBy, addressed]);
-  const cached = STATS_CACHE.get(key);
-  if (cached && cached.version === version) return cached.rows;
-  const rows = await repository.findRecommendationStats(ctx, query, groupBy, { addressed });
-  // Written only if no change landed meanwhile, so a result is never filed under a newer version.
-  if ((await versionOf()) === version) {
-    STATS_CACHE.delete(key);
-    STATS_CACHE.set(key, { version, rows });
-    if (STATS_CACHE.size > STATS_CACHE_SIZE) {
-      STATS_CACHE.delete(STATS_CACHE.keys().next().value!);
-    }
-  }
-  return rows;
+  return { query: toQuery(filter), groupBy, addressed };
 }
-
-/** Buckets by filter, grouping and measure, kept while the versions of the data parts they read hold. */
-const STATS_CACHE = new Map<string, { version: string; rows: repository.StatsBucket[] }>();
-/** Distinct requests whose results are kept in memory; the least recently stored go first. */
-const STATS_CACHE_SIZE = 500;

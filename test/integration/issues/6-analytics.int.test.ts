@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signToken } from '../../../src/auth/viewer.ts';
 import { exportStatsCommand } from '../../../src/cli/stats.ts';
 import {
@@ -17,7 +17,12 @@ import {
 } from '../../../src/features/analytics/index.ts';
 import { runImport } from '../../../src/features/imports/index.ts';
 import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts';
+import {
+  refreshStaleStats,
+  staleStats,
+  startStatsRefresh,
+} from '../../../src/features/recommendations/index.ts';
+import { createTestApp, testLogger, type TestApp } from '../../helpers/create-test-app.ts';
 import { uniqueId } from '../../helpers/factories.ts';
 
 const JWT_SECRET = 'a-test-secret-of-at-least-32-characters';
@@ -334,6 +339,57 @@ describe('recommendationStats', () => {
     const planned = (stats: Stats) =>
       stats.recommendationStats.find((b) => b.keys[0] === 'PLANNED')?.count ?? 0;
     expect(planned(statusesAfter.data!)).toBe(planned(statuses.data!) + 1);
+  });
+
+  it('recomputes stale cached counts ahead of the next request, in the background too', async () => {
+    const byStatus = { filter: { states: ['SVN'] }, groupBy: ['ACTION_STATUS'] };
+    const recomputed = () =>
+      t.db.read<{ keys: (string | null)[]; count: number }>(
+        `MATCH (r:Recommendation {state: 'SVN'})
+         CALL (r) { OPTIONAL MATCH (a:FollowUpAction)-[:ADDRESSES]->(r) WITH DISTINCT a.status AS k RETURN k }
+         RETURN [k] AS keys, count(*) AS count ORDER BY count DESC, keys`,
+      );
+    const plan = async (title: string) => {
+      const [free] = await t.db.read<{ id: string }>(
+        `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
+         RETURN r.id AS id ORDER BY id LIMIT 1`,
+      );
+      const created = await t.execute(
+        `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
+           state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
+        { rec: free!.id, title: `${RUN} ${title}` },
+        admin,
+      );
+      expect(created.errors).toBeUndefined();
+    };
+    await t.execute<Stats>(STATS, byStatus);
+    expect(await staleStats(t)).toBe(0);
+    await plan('refresh ahead');
+    const stale = await staleStats(t);
+    expect(stale).toBeGreaterThanOrEqual(1);
+    expect(await refreshStaleStats(t)).toBe(stale);
+    expect(await staleStats(t)).toBe(0);
+    t.queries.length = 0;
+    const after = await t.execute<Stats>(STATS, byStatus);
+    expect(t.queries.filter((q) => q.cypher.includes('AS keys, count(*) AS count'))).toEqual([]);
+    expect(after.data!.recommendationStats).toEqual(await recomputed());
+
+    // The server's loop does the same once the data versions hold still between two checks.
+    const stop = startStatsRefresh(t, { intervalMs: 25, logger: testLogger() });
+    try {
+      await plan('refreshed in the background');
+      expect(await staleStats(t)).toBeGreaterThanOrEqual(1);
+      await vi.waitFor(async () => expect(await staleStats(t)).toBe(0), {
+        timeout: 15_000,
+        interval: 50,
+      });
+    } finally {
+      stop();
+    }
+    t.queries.length = 0;
+    const background = await t.execute<Stats>(STATS, byStatus);
+    expect(t.queries.filter((q) => q.cypher.includes('AS keys, count(*) AS count'))).toEqual([]);
+    expect(background.data!.recommendationStats).toEqual(await recomputed());
   });
 
   it('recounts REPEATS after overlap detection writes them', async () => {

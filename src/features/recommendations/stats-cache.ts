@@ -1,0 +1,150 @@
+/**
+ * The cache of recommendationStats and coverageMatrix results. Each result is filed with the
+ * versions of the data parts it read (docs/analytics.md, "Aggregates for dashboards") and served
+ * while they hold. After a change, `refreshStaleStats` recomputes the results it made stale, most
+ * recently stored first, so that the next request does not wait; `startStatsRefresh` does that
+ * in the background once the data has stopped changing (`npm start`).
+ */
+import type { DbContext } from '../../context.ts';
+import type { Logger } from '../../logger.ts';
+import { dataVersions, type DataPart } from '../shared/cluster-signals.ts';
+import * as repository from './recommendation.repository.ts';
+import type {
+  RecommendationQuery,
+  StatsBucket,
+  StatsDimension,
+} from './recommendation.repository.ts';
+
+/** What one cached result answers. */
+export interface StatsRequest {
+  readonly query: RecommendationQuery;
+  readonly groupBy: readonly StatsDimension[];
+  /** Only the recommendations a follow-up action addresses (the coverage matrix). */
+  readonly addressed: boolean;
+}
+
+type Versions = Record<DataPart, number>;
+
+interface Entry {
+  readonly request: StatsRequest;
+  readonly version: string;
+  readonly rows: StatsBucket[];
+}
+
+/** Results by request, kept while the versions of the data parts they read hold. */
+const CACHE = new Map<string, Entry>();
+/** Distinct requests whose results are kept in memory; the least recently stored go first. */
+const CACHE_SIZE = 500;
+
+/**
+ * The parts of the data a request reads: always the recommendations; follow-up data for
+ * ACTION_STATUS, ASSESSMENT and the addressed counts; REPEATS links for REPEATS.
+ */
+function partsOf({ groupBy, addressed }: StatsRequest): DataPart[] {
+  const parts: DataPart[] = ['recommendations'];
+  if (addressed || groupBy.some((d) => d === 'ACTION_STATUS' || d === 'ASSESSMENT')) {
+    parts.push('follow-up');
+  }
+  if (groupBy.includes('REPEATS')) parts.push('overlaps');
+  return parts;
+}
+
+const versionOf = (request: StatsRequest, versions: Versions) =>
+  partsOf(request)
+    .map((part) => versions[part])
+    .join('.');
+
+const keyOf = ({ query, groupBy, addressed }: StatsRequest) =>
+  JSON.stringify([query, groupBy, addressed]);
+
+/** Computes the request's buckets and files them, unless a change landed meanwhile. */
+async function compute(ctx: DbContext, request: StatsRequest, version: string) {
+  const { query, groupBy, addressed } = request;
+  const rows = await repository.findRecommendationStats(ctx, query, groupBy, { addressed });
+  // Filed only if no change landed meanwhile, so a result is never filed under a newer version.
+  if (versionOf(request, await dataVersions(ctx)) === version) {
+    const key = keyOf(request);
+    CACHE.delete(key);
+    CACHE.set(key, { request, version, rows });
+    if (CACHE.size > CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
+  }
+  return rows;
+}
+
+/**
+ * The request's buckets: from the cache while the data they read is unchanged, else computed.
+ * @param versions the data versions, when the caller has just read them
+ */
+export async function cachedStats(
+  ctx: DbContext,
+  request: StatsRequest,
+  versions?: Versions,
+): Promise<StatsBucket[]> {
+  const version = versionOf(request, versions ?? (await dataVersions(ctx)));
+  const cached = CACHE.get(keyOf(request));
+  if (cached?.version === version) return cached.rows;
+  return compute(ctx, request, version);
+}
+
+/** How many cached results the current data has made stale. */
+export async function staleStats(ctx: DbContext): Promise<number> {
+  const versions = await dataVersions(ctx);
+  return [...CACHE.values()].filter((e) => e.version !== versionOf(e.request, versions)).length;
+}
+
+/**
+ * Recomputes the cached results the data has changed under, most recently stored first, at
+ * most `limit` of them, one at a time.
+ * @returns how many were recomputed
+ */
+export async function refreshStaleStats(ctx: DbContext, { limit = 20 } = {}): Promise<number> {
+  const versions = await dataVersions(ctx);
+  const stale = [...CACHE.values()]
+    .filter((e) => e.version !== versionOf(e.request, versions))
+    .reverse()
+    .slice(0, limit);
+  for (const entry of stale) {
+    await compute(ctx, entry.request, versionOf(entry.request, versions));
+  }
+  return stale.length;
+}
+
+/**
+ * Checks the data versions every `intervalMs`; once they are the same at two checks in a row
+ * (an import has finished, not still writing batches), recomputes the stale cached results.
+ * @returns a function that stops the loop
+ */
+export function startStatsRefresh(
+  ctx: DbContext,
+  { intervalMs, logger }: { intervalMs: number; logger: Logger },
+): () => void {
+  let previous = '';
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      const now = JSON.stringify(await dataVersions(ctx));
+      if (now === previous && (await staleStats(ctx)) > 0) {
+        const started = performance.now();
+        const refreshed = await refreshStaleStats(ctx);
+        logger.info(
+          { refreshed, ms: Math.round(performance.now() - started) },
+          'refreshed cached aggregates after a change',
+        );
+      }
+      previous = now;
+    } catch (error) {
+      logger.warn({ err: error }, 'could not refresh cached aggregates');
+    }
+    if (!stopped) schedule();
+  };
+  const schedule = () => {
+    timer = setTimeout(() => void tick(), intervalMs);
+    timer.unref();
+  };
+  schedule();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
