@@ -82,6 +82,21 @@ async function slovenia(variables: Record<string, unknown> = {}): Promise<Row | 
   return response.data!.stateNeglect ?? undefined;
 }
 
+/** A follow-up change: a PLANNED action on a Slovenian recommendation no action addresses yet. */
+async function planActionOnFreeRecommendation(title: string): Promise<void> {
+  const [free] = await t.db.read<{ id: string }>(
+    `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
+     RETURN r.id AS id ORDER BY id LIMIT 1`,
+  );
+  const created = await t.execute(
+    `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
+       state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
+    { rec: free!.id, title: `${RUN} ${title}` },
+    admin,
+  );
+  expect(created.errors).toBeUndefined();
+}
+
 beforeAll(async () => {
   t = createTestApp({ auth: { jwtSecret: JWT_SECRET } });
   const token = await signToken({ secret: JWT_SECRET, role: 'ADMIN', name: `${RUN}-admin` });
@@ -294,16 +309,7 @@ describe('recommendationStats', () => {
       [],
     );
     // A change: one more recommendation with a PLANNED action.
-    const [free] = await t.db.read<{ id: string }>(
-      `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
-       RETURN r.id AS id ORDER BY id LIMIT 1`,
-    );
-    await t.execute(
-      `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
-         state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
-      { rec: free!.id, title: `${RUN} planned` },
-      admin,
-    );
+    await planActionOnFreeRecommendation('planned');
     const after = await t.execute<Stats>(STATS, variables);
     const recomputed = await t.db.read<{ keys: (string | null)[]; count: number }>(
       `MATCH (r:Recommendation {state: 'SVN'})
@@ -319,16 +325,7 @@ describe('recommendationStats', () => {
     const byStatus = { filter: { states: ['SVN'] }, groupBy: ['ACTION_STATUS'] };
     const themes = await t.execute<Stats>(STATS, byTheme);
     const statuses = await t.execute<Stats>(STATS, byStatus);
-    const [free] = await t.db.read<{ id: string }>(
-      `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
-       RETURN r.id AS id ORDER BY id LIMIT 1`,
-    );
-    await t.execute(
-      `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
-         state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
-      { rec: free!.id, title: `${RUN} cached themes` },
-      admin,
-    );
+    await planActionOnFreeRecommendation('cached themes');
     t.queries.length = 0;
     const themesAfter = await t.execute<Stats>(STATS, byTheme);
     // Served from the cache: no aggregation ran, and the figures are still right.
@@ -349,22 +346,9 @@ describe('recommendationStats', () => {
          CALL (r) { OPTIONAL MATCH (a:FollowUpAction)-[:ADDRESSES]->(r) WITH DISTINCT a.status AS k RETURN k }
          RETURN [k] AS keys, count(*) AS count ORDER BY count DESC, keys`,
       );
-    const plan = async (title: string) => {
-      const [free] = await t.db.read<{ id: string }>(
-        `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
-         RETURN r.id AS id ORDER BY id LIMIT 1`,
-      );
-      const created = await t.execute(
-        `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
-           state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
-        { rec: free!.id, title: `${RUN} ${title}` },
-        admin,
-      );
-      expect(created.errors).toBeUndefined();
-    };
     await t.execute<Stats>(STATS, byStatus);
     expect(await staleStats(t)).toBe(0);
-    await plan('refresh ahead');
+    await planActionOnFreeRecommendation('refresh ahead');
     const stale = await staleStats(t);
     expect(stale).toBeGreaterThanOrEqual(1);
     expect(await refreshStaleStats(t)).toBe(stale);
@@ -377,7 +361,7 @@ describe('recommendationStats', () => {
     // The server's loop does the same once the data versions hold still between two checks.
     const stop = startStatsRefresh(t, { intervalMs: 25, logger: testLogger() });
     try {
-      await plan('refreshed in the background');
+      await planActionOnFreeRecommendation('refreshed in the background');
       expect(await staleStats(t)).toBeGreaterThanOrEqual(1);
       await vi.waitFor(async () => expect(await staleStats(t)).toBe(0), {
         timeout: 15_000,
@@ -547,16 +531,7 @@ describe('recommendationStats', () => {
     const before = (await matrixOf()).matrix;
     expect(before.dimensions).toEqual(['STATE', 'THEME', 'MECHANISM']);
     expect(cells(before)).toEqual(await recomputed());
-    const [free] = await t.db.read<{ id: string }>(
-      `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
-       RETURN r.id AS id ORDER BY id LIMIT 1`,
-    );
-    await t.execute(
-      `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
-         state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
-      { rec: free!.id, title: `${RUN} coverage` },
-      admin,
-    );
+    await planActionOnFreeRecommendation('coverage');
     t.queries.length = 0;
     const after = (await matrixOf()).matrix;
     const aggregations = t.queries.filter((q) => q.cypher.includes('AS keys, count(*) AS count'));
