@@ -169,6 +169,7 @@ export function writeState(
   });
 }
 
+/** The writes of `writeState`, in its transaction. */
 async function writeStateIn(
   tx: Tx,
   state: string,

@@ -60,6 +60,11 @@ function matchFiltered(
   options: { addressed?: boolean } = {},
 ) {
   const r = new Cypher.Node();
+  /** (:FollowUpAction)-[:ADDRESSES]->(r), for `options.addressed`. */
+  const addressed = () =>
+    new Cypher.Pattern(new Cypher.Node(), { labels: ['FollowUpAction'] })
+      .related({ type: 'ADDRESSES' })
+      .to(r, { labels: ['Recommendation'] });
   const predicates: (Cypher.Predicate | undefined)[] = [];
   const inList = (property: string, values: readonly unknown[] | undefined) =>
     values?.length ? Cypher.in(r.property(property), new Cypher.Param([...values])) : undefined;
@@ -101,13 +106,7 @@ function matchFiltered(
     // Only recommendations a follow-up action addresses; checked per row when the full-text index
     // is the start, else the actions are the start (below).
     options.addressed && query.text !== undefined
-      ? new Cypher.Exists(
-          new Cypher.Match(
-            new Cypher.Pattern(new Cypher.Node(), { labels: ['FollowUpAction'] })
-              .related({ type: 'ADDRESSES' })
-              .to(r),
-          ),
-        )
+      ? new Cypher.Exists(new Cypher.Match(addressed()))
       : undefined,
   );
   if (query.sdgGoals?.length) {
@@ -144,12 +143,10 @@ function matchFiltered(
     if (options.addressed) {
       // From the actions: follow-up is sparse, so this reads far fewer rows than all
       // recommendations.
-      const addressing = new Cypher.Match(
-        new Cypher.Pattern(new Cypher.Node(), { labels: ['FollowUpAction'] })
-          .related({ type: 'ADDRESSES' })
-          .to(r, { labels: ['Recommendation'] }),
+      return Cypher.utils.concat(
+        new Cypher.Match(addressed()),
+        finish(new Cypher.With(r).distinct().where(where)),
       );
-      return Cypher.utils.concat(addressing, finish(new Cypher.With(r).distinct().where(where)));
     }
     const match = new Cypher.Match(new Cypher.Pattern(r, { labels: ['Recommendation'] })).where(
       where,

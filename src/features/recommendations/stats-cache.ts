@@ -86,10 +86,13 @@ export async function cachedStats(
   return compute(ctx, request, version);
 }
 
+/** The cached results the data (at `versions`) has changed under, oldest stored first. */
+const staleEntries = (versions: Versions) =>
+  [...CACHE.values()].filter((e) => e.version !== versionOf(e.request, versions));
+
 /** How many cached results the current data has made stale. */
 export async function staleStats(ctx: DbContext): Promise<number> {
-  const versions = await dataVersions(ctx);
-  return [...CACHE.values()].filter((e) => e.version !== versionOf(e.request, versions)).length;
+  return staleEntries(await dataVersions(ctx)).length;
 }
 
 /**
@@ -97,14 +100,14 @@ export async function staleStats(ctx: DbContext): Promise<number> {
  * most `limit` of them, one at a time.
  * @returns how many were recomputed
  */
-export async function refreshStaleStats(ctx: DbContext, { limit = 20 } = {}): Promise<number> {
-  const versions = await dataVersions(ctx);
-  const stale = [...CACHE.values()]
-    .filter((e) => e.version !== versionOf(e.request, versions))
-    .reverse()
-    .slice(0, limit);
+export async function refreshStaleStats(
+  ctx: DbContext,
+  { limit = 20, versions }: { limit?: number; versions?: Versions } = {},
+): Promise<number> {
+  const current = versions ?? (await dataVersions(ctx));
+  const stale = staleEntries(current).reverse().slice(0, limit);
   for (const entry of stale) {
-    await compute(ctx, entry.request, versionOf(entry.request, versions));
+    await compute(ctx, entry.request, versionOf(entry.request, current));
   }
   return stale.length;
 }
@@ -123,10 +126,11 @@ export function startStatsRefresh(
   let stopped = false;
   const tick = async () => {
     try {
-      const now = JSON.stringify(await dataVersions(ctx));
-      if (now === previous && (await staleStats(ctx)) > 0) {
+      const versions = await dataVersions(ctx);
+      const now = JSON.stringify(versions);
+      if (now === previous && staleEntries(versions).length > 0) {
         const started = performance.now();
-        const refreshed = await refreshStaleStats(ctx);
+        const refreshed = await refreshStaleStats(ctx, { versions });
         logger.info(
           { refreshed, ms: Math.round(performance.now() - started) },
           'refreshed cached aggregates after a change',

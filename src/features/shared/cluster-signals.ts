@@ -127,11 +127,9 @@ export async function dataVersions({ db }: DbContext): Promise<Record<DataPart, 
   const rows = await db.read<{ part: string; version: number }>(
     cypher('analytics/find-data-version'),
   );
-  const versions = { recommendations: 0, 'follow-up': 0, overlaps: 0 };
-  for (const row of rows) {
-    if ((DATA_PARTS as readonly string[]).includes(row.part)) {
-      versions[row.part as DataPart] = row.version;
-    }
-  }
-  return versions;
+  const stored = new Map(rows.map((row) => [row.part, row.version]));
+  return Object.fromEntries(DATA_PARTS.map((part) => [part, stored.get(part) ?? 0])) as Record<
+    DataPart,
+    number
+  >;
 }
