@@ -41,7 +41,12 @@ export async function freshStore(prefix = 'recgraph-bench-'): Promise<Store> {
 export async function openStore(dataDir: string, options: { remove: boolean }): Promise<Store> {
   fs.mkdirSync(dataDir, { recursive: true });
   const handle = await startEmbedded(
-    { dataDir, heap: '2g', pageCache: '1g', port: 0 },
+    {
+      dataDir,
+      heap: process.env['BENCH_NEO4J_HEAP'] ?? '2g',
+      pageCache: process.env['BENCH_NEO4J_PAGECACHE'] ?? '1g',
+      port: 0,
+    },
     benchLogger,
   );
   const driver = neo4j.driver(handle.uri);
