@@ -36,7 +36,8 @@ export async function freshStore(prefix = 'recgraph-bench-'): Promise<Store> {
 
 /**
  * An embedded Neo4j on `dataDir` (created, or reused with what it holds), migrated; `stop()`
- * stops it and, with `remove`, deletes the directory.
+ * stops it and, with `remove`, deletes the directory. Heap 2g and page cache 1g, unless
+ * BENCH_NEO4J_HEAP / BENCH_NEO4J_PAGECACHE say otherwise (e.g. 6g).
  */
 export async function openStore(dataDir: string, options: { remove: boolean }): Promise<Store> {
   fs.mkdirSync(dataDir, { recursive: true });
