@@ -1,8 +1,17 @@
 // The signals of non-implementation of each overlap cluster of the given states, computed from
 // the graph as it is (docs/analytics.md, "Neglect"). Stored on the clusters by
-// write-cluster-signals; the tests compare the stored figures with this computation.
+// write-cluster-signals; the tests compare the stored figures with this computation. With
+// $members (recommendation ids), only the clusters holding one of them.
 UNWIND $states AS state
-MATCH (c:OverlapCluster {state: state})
+CALL (state) {
+  WITH state WHERE $members IS NULL
+  MATCH (c:OverlapCluster {state: state})
+  RETURN c
+  UNION
+  UNWIND coalesce($members, []) AS id
+  MATCH (c:OverlapCluster {state: state})-[:HAS_MEMBER]->(:Recommendation {id: id})
+  RETURN c
+}
 CALL (c) {
   MATCH (c)-[:HAS_MEMBER]->(r:Recommendation)
   OPTIONAL CALL (r) {

@@ -12,7 +12,8 @@ CREATE (r:Recommendation {
   paragraph: row.paragraph, date: CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
   year: toInteger(row.year), cycle: toInteger(row.cycle), session: toInteger(row.session),
   response: row.response, state: row.state, mechanism: row.mechanism,
-  documentSymbol: row.documentSymbol, recommendingStatesUnmatched: row.recommendingStatesUnmatched
+  documentSymbol: row.documentSymbol, recommendingStatesUnmatched: row.recommendingStatesUnmatched,
+  overlapDetector: ''
 })
 CREATE (r)-[:ADDRESSED_TO]->(s)
 CREATE (r)-[:ISSUED_BY]->(m)

@@ -8,8 +8,9 @@ MERGE (r:Recommendation {id: row.id})
 WITH r, row, s, m,
      CASE WHEN 'text' IN row.weak AND r.text IS NOT NULL THEN {text: r.text, textKey: r.textKey}
           ELSE {text: row.text, textKey: row.textKey} END AS wording
-// New wording: overlap detection compares the recommendation again on its next run.
-SET r.overlapDetector = CASE WHEN r.text = wording.text THEN r.overlapDetector END
+// New (or newly worded): overlap detection compares the recommendation on its next run ('' is
+// "not compared"; see overlaps/states-to-detect).
+SET r.overlapDetector = CASE WHEN r.text = wording.text THEN r.overlapDetector ELSE '' END
 SET r.text = wording.text,
     r.textKey = wording.textKey,
     r.language = CASE WHEN 'language' IN row.weak AND r.language IS NOT NULL THEN r.language ELSE row.language END,

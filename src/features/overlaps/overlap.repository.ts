@@ -42,12 +42,15 @@ export interface ClusterRow {
   readonly lastYear: number | null;
 }
 
+/**
+ * The states to compare: with `full` every state some recommendation is addressed to, else those
+ * with recommendations this detector version has not compared (found by index), sorted.
+ */
 export async function statesToDetect({ db }: DbContext, full: boolean, version: string) {
-  const rows = await db.read<{ state: string }>(cypher('overlaps/states-to-detect'), {
-    full,
-    version,
-  });
-  return rows.map((r) => r.state);
+  const rows = full
+    ? await db.read<{ state: string }>(cypher('overlaps/states-with-recommendations'))
+    : await db.read<{ state: string }>(cypher('overlaps/states-to-detect'), { version });
+  return rows.map((r) => r.state).sort();
 }
 
 export function stateRecommendations(
@@ -140,12 +143,19 @@ export type ClusterUpdate =
 
 const BATCH = 5000;
 
+/** What `writeState` wrote. */
+export interface StateWritten {
+  readonly clusters: number;
+  /** Of the transaction, the ms spent refreshing the clusters' analytics signals. */
+  readonly signalsMs: number;
+}
+
 /**
  * Writes one state's results in one transaction, which first locks the state (concurrent runs
  * take turns): with `full`, the old suggestions go first; pairs not stored yet are created,
- * pairs already stored (reviewed ones) refreshed; then repeats, the compared marks, and the
- * state's clusters.
- * @returns how many clusters were written
+ * pairs already stored (reviewed ones) refreshed; then repeats, the compared marks, the state's
+ * clusters and their analytics signals (all of the state's with `full`, else those holding a
+ * compared recommendation or an end of a new REPEATS link: no other cluster's members changed).
  */
 export function writeState(
   { db }: DbContext,
@@ -159,13 +169,24 @@ export function writeState(
     compared: readonly { id: string; analysis: string }[];
   },
   clusters: ClusterUpdate,
-): Promise<number> {
+): Promise<StateWritten> {
   return db.transaction(async (tx) => {
     const written = await writeStateIn(tx, state, work, clusters);
+    const started = performance.now();
+    const members = work.full
+      ? null
+      : [
+          ...new Set([
+            ...work.compared.map((c) => c.id),
+            ...work.repeats.flatMap((r) => [r.from, r.to]),
+          ]),
+        ];
+    await refreshClusterSignals(tx, [state], members);
+    const signalsMs = performance.now() - started;
     // Counts by REPEATS (recommendationStats) read these links: last, so that the lock on the
     // version is held only until the commit.
     if (work.full || work.repeats.length > 0) await bumpDataVersion(tx, 'overlaps');
-    return written;
+    return { clusters: written, signalsMs };
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Overlap detection against the graph: per state, load its recommendations, detect (only the
- * new ones against all of the state's, or everything with `full`), store links, repeats and the
- * state's clusters in one transaction per state.
+ * new ones against all of the state's, or everything with `full`), store links, repeats, the
+ * state's clusters and their analytics signals in one transaction per state.
  */
 import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
@@ -14,7 +14,6 @@ import { LINK_THRESHOLD, type Evidence } from './score.ts';
 import { fold, serialiseAnalysis } from './text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
-import { refreshAllClusterSignals } from '../shared/cluster-signals.ts';
 import * as repository from './overlap.repository.ts';
 
 export interface DetectOptions {
@@ -32,7 +31,10 @@ export interface DetectSummary {
   readonly repeats: number;
   /** Clusters written: all of each state's with `full`, else those the new links created or merged. */
   readonly clusters: number;
-  /** Of `ms`, the time spent refreshing the clusters' analytics signals. */
+  /**
+   * The time spent refreshing the clusters' analytics signals (in the states' write
+   * transactions, which overlap with comparing, so not a share of `ms`).
+   */
   readonly signalsMs: number;
   readonly ms: number;
 }
@@ -52,6 +54,7 @@ export async function detectOverlaps(
   let links = 0;
   let repeats = 0;
   let clusters = 0;
+  let signalsMs = 0;
   // A pipeline: while Neo4j writes earlier states' results (up to WRITERS transactions at
   // once, on states that share no node) and reads the next state's recommendations, this
   // process compares the current one.
@@ -100,7 +103,8 @@ export async function detectOverlaps(
           candidates += result.candidates;
           links += result.links.length;
           repeats += result.repeats.length;
-          clusters += written;
+          clusters += written.clusters;
+          signalsMs += written.signalsMs;
           done++;
           options.onState?.({ state, done, total: states.length });
         },
@@ -114,12 +118,8 @@ export async function detectOverlaps(
   }
   await Promise.all(writing);
   if (failure) throw (failure as { error: unknown }).error;
-  // The analytics' signals of the clusters just rebuilt or grown.
-  const signalsStarted = performance.now();
-  if (states.length) await refreshAllClusterSignals(ctx, states);
-  const signalsMs = Math.round(performance.now() - signalsStarted);
   return {
-    signalsMs,
+    signalsMs: Math.round(signalsMs),
     states: states.length,
     compared,
     candidates,

@@ -37,21 +37,33 @@ export interface ClusterSignals {
 /** Today in UTC, the day overdue is judged against. */
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Computes the signals of the states' clusters from the graph as it is. */
+/**
+ * Computes the signals of the states' clusters from the graph as it is.
+ * @param members only the clusters holding one of these recommendations (by id)
+ */
 export function computeClusterSignals(
   run: Pick<Tx, 'run'>,
   states: readonly string[],
+  members: readonly string[] | null = null,
 ): Promise<ClusterSignals[]> {
   return run.run<ClusterSignals & Record<string, unknown>>(
     cypher('analytics/compute-cluster-signals'),
-    { states, today: today() },
+    { states, members, today: today() },
   );
 }
 
-/** Recomputes and stores the signals of the states' clusters, in the caller's transaction. */
-export async function refreshClusterSignals(tx: Tx, states: readonly string[]): Promise<number> {
+/**
+ * Recomputes and stores the signals of the states' clusters, in the caller's transaction, and
+ * the states' summaries.
+ * @param members only the clusters holding one of these recommendations (the others unchanged)
+ */
+export async function refreshClusterSignals(
+  tx: Tx,
+  states: readonly string[],
+  members: readonly string[] | null = null,
+): Promise<number> {
   if (states.length === 0) return 0;
-  const rows = await computeClusterSignals(tx, states);
+  const rows = await computeClusterSignals(tx, states, members);
   if (rows.length) await tx.run(cypher('analytics/write-cluster-signals'), { rows });
   await tx.run(cypher('analytics/write-state-summaries'), { states });
   return rows.length;

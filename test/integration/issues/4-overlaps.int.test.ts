@@ -7,11 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Plan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportOverlapsCommand } from '../../../src/cli/overlaps.ts';
 import { runImport } from '../../../src/features/imports/index.ts';
 import { signToken } from '../../../src/auth/viewer.ts';
-import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
+import { cypher } from '../../../src/db/cypher.ts';
+import { cypherMigrations } from '../../../src/db/migrate.ts';
+import { DETECTOR_VERSION, detectOverlaps } from '../../../src/features/overlaps/index.ts';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts';
 
 const FIXTURE = path.join(import.meta.dirname, '../../fixtures/overlaps-sample.ndjson');
@@ -59,6 +62,20 @@ type Link = {
   score: number;
   signature: string | null;
 };
+/** The operators of a statement's plan (EXPLAIN: planned, not run). */
+async function explainOperators(text: string, params: Record<string, unknown>) {
+  const { summary } = await t.driver.executeQuery(`EXPLAIN ${text}`, params, {
+    database: t.db.database,
+  });
+  const operators: string[] = [];
+  const walk = (plan: Plan) => {
+    operators.push(plan.operatorType.replace(/@.*$/u, ''));
+    plan.children.forEach(walk);
+  };
+  walk(summary.plan as Plan);
+  return operators;
+}
+
 const links = () =>
   t.db.read<Link>(
     `MATCH (a:Recommendation)-[o:OVERLAPS]->(b:Recommendation) WHERE a.id STARTS WITH 'OVTEST/'
@@ -399,6 +416,33 @@ describe('a re-imported recommendation with new wording', () => {
     const run = await detectOverlaps({ db: t.db });
     expect(run.compared).toBe(1);
     expect((await links()).filter((l) => l.a === 'OVTEST/4' && l.b === 'OVTEST/6')).toHaveLength(1);
+  });
+});
+
+describe('finding what an incremental run must compare', () => {
+  it('seeks the overlapDetector index instead of scanning every recommendation', async () => {
+    const operators = await explainOperators(cypher('overlaps/states-to-detect'), {
+      version: DETECTOR_VERSION,
+    });
+    expect(operators).toContain('NodeIndexSeekByRange');
+    expect(operators).not.toContain('NodeByLabelScan');
+    expect(operators).not.toContain('AllNodesScan');
+  });
+
+  it('finds recommendations stored before the mark existed, once V0010 has run', async () => {
+    // As an import before V0009 left them: no overlapDetector at all.
+    await t.db.write(
+      `CREATE (:Recommendation {id: 'OVTEST/OLD', mechanism: 'UPR', state: 'BRA', cycle: 1, year: 2008,
+         language: 'en', text: 'Establish a national human rights institution in line with the Paris Principles.'})`,
+    );
+    const linked = async () =>
+      (await links()).filter((l) => l.a === 'OVTEST/4' && l.b === 'OVTEST/OLD').length;
+    await detectOverlaps({ db: t.db });
+    expect(await linked()).toBe(0);
+    const v0010 = cypherMigrations().find((m) => m.version === 'V0010')!;
+    await v0010.apply(t.db);
+    await detectOverlaps({ db: t.db });
+    expect(await linked()).toBe(1);
   });
 });
 

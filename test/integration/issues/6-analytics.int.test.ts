@@ -241,6 +241,66 @@ describe('the neglect analysis', () => {
     expect(svn?.node.neglectedClusters).toBe(before.neglectedClusters);
   });
 
+  it('keeps the stored signals equal to a recomputation after an incremental detection run', async () => {
+    const mechanism = `G${RUN.replace(/-/gu, '')}`;
+    const file = (name: string) =>
+      path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-grow-')), `${name}.ndjson`);
+    const line = (n: number, cycle: number, year: number, text: string) =>
+      JSON.stringify({
+        id: `${RUN}/g${n}`,
+        mechanism,
+        mechanismKind: 'OTHER',
+        state: 'ISL',
+        text,
+        language: 'en',
+        year,
+        cycle,
+      });
+    const nhri =
+      'Establish a national human rights institution in full compliance with the Paris Principles.';
+    const cluster = async () =>
+      (
+        await t.db.read<{ size: number; signals: string[] }>(
+          `MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(:Recommendation {id: $id})
+           RETURN c.size AS size, c.signals AS signals`,
+          { id: `${RUN}/g1` },
+        )
+      )[0];
+    const islandEqualsComputed = async () => {
+      const stored = await storedClusterSignals(t, ['ISL']);
+      const computed = await t.db.transaction((tx) => computeClusterSignals(tx, ['ISL']));
+      expect(stored).toEqual(computed);
+    };
+    const first = file('first');
+    fs.writeFileSync(
+      first,
+      `${line(1, 1, 2011, nhri)}\n${line(2, 1, 2011, 'Establish a national human rights institution in accordance with the Paris Principles.')}\n`,
+    );
+    const later = file('later');
+    fs.writeFileSync(later, `${line(3, 2, 2016, nhri)}\n`);
+    try {
+      await runImport(t, { files: [first], format: 'ndjson' });
+      await detectOverlaps(t);
+      expect(await cluster()).toEqual({ size: 2, signals: [] });
+      await islandEqualsComputed();
+      // A later cycle asks again: the cluster grows and its members are now repeated.
+      await runImport(t, { files: [later], format: 'ndjson' });
+      await detectOverlaps(t);
+      expect(await cluster()).toEqual({ size: 3, signals: ['REPEATED'] });
+      await islandEqualsComputed();
+    } finally {
+      await t.db.write(
+        `MATCH (r:Recommendation {mechanism: $mechanism})
+         OPTIONAL MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(r)
+         OPTIONAL MATCH (r)-[:FROM_SOURCE]->(s)
+         DETACH DELETE c, r, s`,
+        { mechanism },
+      );
+      await t.db.write('MATCH (m:Mechanism {code: $mechanism}) DETACH DELETE m', { mechanism });
+      await refreshAllClusterSignals(t, ['ISL']);
+    }
+  });
+
   it('filters clusters by mechanism, years, theme and region', async () => {
     const all = (await slovenia())!;
     const europe = await slovenia({ filter: { regions: ['150'] } });
