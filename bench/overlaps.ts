@@ -1,12 +1,14 @@
 /**
- * `npm run bench:overlaps [-- --rows N --sample-states K]`: overlap detection at scale, on the
+ * `npm run bench:overlaps [-- --rows N --sample-states K --warm-up N --profile]`: overlap detection at scale, on the
  * import benchmark's generated set (bench/generate-ndjson.ts, real texts).
  *
  * 1. imports the N rows into a fresh embedded store and times `detectOverlaps({ full: true })`
  *    (load, detect, write links, repeats and clusters);
  * 2. imports 1,000 new recommendations addressed to the 14 states of one UPR session and times
- *    the incremental run; then 1,000 spread over every state (the worst case: every state's
- *    recommendations are loaded);
+ *    the incremental run; then --warm-up batches of 1,000 for other states, and 1,000 more for
+ *    the same 14 states, timed again (Neo4j has by then JIT-compiled what incremental runs do);
+ *    then 1,000 spread over every state (the worst case: every state's recommendations are
+ *    loaded). Each run prints the CPU Neo4j used and how much of it went to JIT compiling;
  * 3. on a sample of states, compares the candidate step with exact all-pairs scoring: the share
  *    of above-threshold pairs it finds (recall), for prefix filtering (the default) and MinHash/LSH.
  */
@@ -21,7 +23,7 @@ import { stateRecommendations } from '../src/features/overlaps/overlap.repositor
 import { similarRecommendations } from '../src/features/overlaps/overlap.service.ts';
 import { readReferenceData } from '../src/features/reference/index.ts';
 import { generate } from './generate-ndjson.ts';
-import { freshStore, random } from './support.ts';
+import { freshStore, processCpu, random } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +31,8 @@ const { values } = parseArgs({
     'sample-states': { type: 'string', default: '6' },
     /** Print where the incremental runs spend their time, statement by statement. */
     profile: { type: 'boolean', default: false },
+    /** Incremental batches (1,000 each, for other states) run before the second timed one. */
+    'warm-up': { type: 'string', default: '4' },
   },
 });
 const rows = Number(values.rows);
@@ -77,36 +81,56 @@ try {
   const states = readReferenceData()
     .states.filter((s) => s.unMember)
     .map((s) => s.iso3);
-  const session = states.filter((_s, i) => i % 14 === 0).slice(0, 14);
-  for (const [name, targets] of [
-    ['session', session],
-    ['all-states', states],
-  ] as const) {
-    const newFile = newRows(targets, name, name === 'session' ? 7 : 11);
-    await runImport({ db: store.db }, { files: [newFile], format: 'ndjson' });
+  // The 14 states of a UPR session: every 14th; warm-up batches go to the states after them.
+  const sessionOf = (k: number) => states.filter((_s, i) => i % 14 === k).slice(0, 14);
+  const session = sessionOf(0);
+  const names = new Map([...loadCatalogue()].map(([name, text]) => [text, name]));
+  /** Imports 1,000 new rows for `targets` and times the incremental run over them. */
+  const incremental = async (name: string, targets: readonly string[], seed: number) => {
+    await runImport({ db: store.db }, { files: [newRows(targets, name, seed)], format: 'ndjson' });
     const statements = new Map<string, { runs: number; ms: number; rows: number }>();
-    const names = new Map([...loadCatalogue()].map(([name, text]) => [text, name]));
     const db = values.profile
       ? store.db.withListener((event) => {
-          const name = names.get(event.cypher.trim()) ?? event.cypher.slice(0, 40);
-          const s = statements.get(name) ?? { runs: 0, ms: 0, rows: 0 };
-          statements.set(name, {
+          const statement = names.get(event.cypher.trim()) ?? event.cypher.slice(0, 40);
+          const s = statements.get(statement) ?? { runs: 0, ms: 0, rows: 0 };
+          statements.set(statement, {
             runs: s.runs + 1,
             ms: s.ms + event.ms,
             rows: s.rows + event.rows,
           });
         })
       : store.db;
-    const inc = await detectOverlaps({ db });
-    for (const [name, s] of [...statements].sort((x, y) => y[1].ms - x[1].ms)) {
+    const before = store.pid ? processCpu(store.pid) : null;
+    const run = await detectOverlaps({ db });
+    const after = store.pid ? processCpu(store.pid) : null;
+    for (const [statement, s] of [...statements].sort((x, y) => y[1].ms - x[1].ms)) {
       console.log(
-        `  ${name.padEnd(36)} ${String(s.runs).padStart(4)} runs ${s.ms.toFixed(0).padStart(6)} ms ${String(s.rows).padStart(7)} rows`,
+        `  ${statement.padEnd(36)} ${String(s.runs).padStart(4)} runs ${s.ms.toFixed(0).padStart(6)} ms ${String(s.rows).padStart(7)} rows`,
       );
     }
-    console.log(
-      `incremental, 1,000 new in ${targets.length} states: ${inc.compared} compared, ${inc.candidates} candidates, ${inc.links} links in ${secs(inc.ms)} s${name === 'session' ? ' (goal <= 2 s)' : ''}`,
-    );
+    const cpu =
+      before && after
+        ? `; Neo4j used ${secs(after.total - before.total)} s of CPU, ${secs(after.jit - before.jit)} s of it JIT-compiling`
+        : '';
+    return { run, cpu };
+  };
+  const describe = ({ run, cpu }: Awaited<ReturnType<typeof incremental>>, states: number) =>
+    `1,000 new in ${states} states: ${run.compared} compared, ${run.candidates} candidates, ${run.links} links in ${secs(run.ms)} s${cpu}`;
+
+  const first = await incremental('session', session, 7);
+  console.log(`incremental, first run after the full one, ${describe(first, 14)} (goal <= 2 s)`);
+  // The Neo4j JVM is still compiling code paths the full run did not take; a server that has
+  // been running for a while has compiled them. Batches for other states warm it up.
+  for (let k = 1; k <= Number(values['warm-up']); k++) {
+    const warm = await incremental(`warm-up-${k}`, sessionOf(k), 100 + k);
+    console.log(`  warm-up batch ${k}, ${describe(warm, 14)}`);
   }
+  const again = await incremental('session-again', session, 9);
+  console.log(
+    `incremental, the same 14 states after ${values['warm-up']} warm-up batches, ${describe(again, 14)} (goal <= 2 s)`,
+  );
+  const spread = await incremental('all-states', states, 11);
+  console.log(`incremental, ${describe(spread, states.length)}`);
 
   // similarRecommendations, as the API runs it: one state's recommendations, or the full-text
   // pool across all states; the second call of each is warm (stored analyses, page cache).

@@ -26,7 +26,38 @@ export const UPR_FILES = [
 export interface Store {
   driver: Driver;
   db: Db;
+  /** The embedded Neo4j JVM's process id (none for a server elsewhere, NEO4J_URI). */
+  pid?: number;
   stop(): Promise<void>;
+}
+
+/**
+ * CPU time (ms) a process has used so far, in all its threads and in its JIT compiler threads
+ * (their names start with C1/C2 "CompilerThread"), from Linux's /proc; null elsewhere.
+ */
+export function processCpu(pid: number): { total: number; jit: number } | null {
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100); // utime + stime, USER_HZ 100
+  };
+  try {
+    let total = 0;
+    let jit = 0;
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      } catch {
+        continue; // the thread ended meanwhile
+      }
+      const used = ticks(stat);
+      total += used;
+      if (/^\d+ \(C\d CompilerThre/u.test(stat)) jit += used;
+    }
+    return { total, jit };
+  } catch {
+    return null;
+  }
 }
 
 /** A new embedded Neo4j in a temporary directory, migrated; `stop()` removes it. */
@@ -56,6 +87,7 @@ export async function openStore(dataDir: string, options: { remove: boolean }): 
   return {
     driver,
     db,
+    pid: handle.pid,
     async stop() {
       await driver.close();
       await stopEmbedded(dataDir, benchLogger);
