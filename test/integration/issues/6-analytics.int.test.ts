@@ -97,6 +97,19 @@ async function planActionOnFreeRecommendation(title: string): Promise<void> {
   expect(created.errors).toBeUndefined();
 }
 
+/** Deletes a test mechanism's Icelandic recommendations, their clusters and the mechanism. */
+async function removeIcelandMechanism(mechanism: string): Promise<void> {
+  await t.db.write(
+    `MATCH (r:Recommendation {mechanism: $mechanism})
+     OPTIONAL MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(r)
+     OPTIONAL MATCH (r)-[:FROM_SOURCE]->(s)
+     DETACH DELETE c, r, s`,
+    { mechanism },
+  );
+  await t.db.write('MATCH (m:Mechanism {code: $mechanism}) DETACH DELETE m', { mechanism });
+  await refreshAllClusterSignals(t, ['ISL']);
+}
+
 beforeAll(async () => {
   t = createTestApp({ auth: { jwtSecret: JWT_SECRET } });
   const token = await signToken({ secret: JWT_SECRET, role: 'ADMIN', name: `${RUN}-admin` });
@@ -289,15 +302,7 @@ describe('the neglect analysis', () => {
       expect(await cluster()).toEqual({ size: 3, signals: ['REPEATED'] });
       await islandEqualsComputed();
     } finally {
-      await t.db.write(
-        `MATCH (r:Recommendation {mechanism: $mechanism})
-         OPTIONAL MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(r)
-         OPTIONAL MATCH (r)-[:FROM_SOURCE]->(s)
-         DETACH DELETE c, r, s`,
-        { mechanism },
-      );
-      await t.db.write('MATCH (m:Mechanism {code: $mechanism}) DETACH DELETE m', { mechanism });
-      await refreshAllClusterSignals(t, ['ISL']);
+      await removeIcelandMechanism(mechanism);
     }
   });
 
@@ -469,15 +474,7 @@ describe('recommendationStats', () => {
         { keys: ['REPEATS_EARLIER'], count: 1 },
       ]);
     } finally {
-      await t.db.write(
-        `MATCH (r:Recommendation {mechanism: $mechanism})
-         OPTIONAL MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(r)
-         OPTIONAL MATCH (r)-[:FROM_SOURCE]->(s)
-         DETACH DELETE c, r, s`,
-        { mechanism },
-      );
-      await t.db.write('MATCH (m:Mechanism {code: $mechanism}) DETACH DELETE m', { mechanism });
-      await refreshAllClusterSignals(t, ['ISL']);
+      await removeIcelandMechanism(mechanism);
     }
   });
 
