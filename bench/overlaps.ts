@@ -1,6 +1,7 @@
 /**
- * `npm run bench:overlaps [-- --rows N --sample-states K --warm-up N --profile]`: overlap detection at scale, on the
- * import benchmark's generated set (bench/generate-ndjson.ts, real texts).
+ * `npm run bench:overlaps [-- --rows N --sample-states K --warm-up N --profile]`: overlap
+ * detection at scale, on the import benchmark's generated set (bench/generate-ndjson.ts, real
+ * texts).
  *
  * 1. imports the N rows into a fresh embedded store and times `detectOverlaps({ full: true })`
  *    (load, detect, write links, repeats and clusters);
@@ -114,8 +115,8 @@ try {
         : '';
     return { run, cpu };
   };
-  const describe = ({ run, cpu }: Awaited<ReturnType<typeof incremental>>, states: number) =>
-    `1,000 new in ${states} states: ${run.compared} compared, ${run.candidates} candidates, ${run.links} links in ${secs(run.ms)} s${cpu}`;
+  const describe = ({ run, cpu }: Awaited<ReturnType<typeof incremental>>, count: number) =>
+    `1,000 new in ${count} states: ${run.compared} compared, ${run.candidates} candidates, ${run.links} links in ${secs(run.ms)} s${cpu}`;
 
   const first = await incremental('session', session, 7);
   console.log(`incremental, first run after the full one, ${describe(first, 14)} (goal <= 2 s)`);
