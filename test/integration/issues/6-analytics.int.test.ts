@@ -256,8 +256,8 @@ describe('the neglect analysis', () => {
 
   it('keeps the stored signals equal to a recomputation after an incremental detection run', async () => {
     const mechanism = `G${RUN.replace(/-/gu, '')}`;
-    const file = (name: string) =>
-      path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-grow-')), `${name}.ndjson`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-grow-'));
+    const file = (name: string) => path.join(dir, `${name}.ndjson`);
     const line = (n: number, cycle: number, year: number, text: string) =>
       JSON.stringify({
         id: `${RUN}/g${n}`,
@@ -303,6 +303,7 @@ describe('the neglect analysis', () => {
       await islandEqualsComputed();
     } finally {
       await removeIcelandMechanism(mechanism);
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -443,7 +444,8 @@ describe('recommendationStats', () => {
 
   it('recounts REPEATS after overlap detection writes them', async () => {
     const mechanism = `M${RUN.replace(/-/gu, '')}`;
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-repeats-')), 'r.ndjson');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-repeats-'));
+    const file = path.join(dir, 'r.ndjson');
     const line = (n: number, cycle: number, year: number) =>
       JSON.stringify({
         id: `${RUN}/${n}`,
@@ -475,6 +477,7 @@ describe('recommendationStats', () => {
       ]);
     } finally {
       await removeIcelandMechanism(mechanism);
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
