@@ -9,6 +9,8 @@
  * Options: --store DIR (keep the store and reuse it), --runs N (timed runs per query, default
  * 60), --min N (minMultiSourceClusters of the findings table, default 10).
  */
+// As the server runs (src/main.ts): graphql-js without its development checks.
+import '../src/production-env.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -3,6 +3,7 @@
  * PORT (default 4000), and shuts down cleanly on SIGTERM/SIGINT, stopping the embedded Neo4j if
  * this process started it.
  */
+import './production-env.ts';
 import { createServer } from 'node:http';
 import { createApp } from './app.ts';
 import { authOptions } from './auth/secret.ts';

@@ -278,7 +278,12 @@ export function coverageBuckets(
   first?: number | null,
 ): repository.StatsBucket[] {
   const cells = first == null ? matrix.cells : matrix.cells.slice(0, first);
-  return cells.map((b, i) => ({ ...b, withAction: matrix.withAction[i] ?? 0 }));
+  // A literal of one shape, not a spread: this runs for every cell (35,000 at 300k).
+  return cells.map((b, i) => ({
+    keys: b.keys,
+    count: b.count,
+    withAction: matrix.withAction[i] ?? 0,
+  }));
 }
 
 // Derived from cached results, kept as long as those are.
