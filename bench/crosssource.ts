@@ -108,6 +108,14 @@ async function main(): Promise<void> {
     const linked = new Set(
       result.decisions.filter((d) => d.to && isMatch(d)).map((d) => `${d.from}|${d.to}`),
     );
+    // Which recommendations already hold a row of each source (of their own review, since the
+    // review is part of the id): a pair across reviews whose two ends both do could only become
+    // one recommendation by holding two reviews' rows.
+    const holds = (dataset: string) =>
+      new Set(sources.filter((s) => s.dataset === dataset).map((s) => s.id));
+    const holdsInfo = holds('upr-info');
+    const holdsReport = holds('upr-report');
+    let acrossBothHeld = 0;
     let one = 0;
     let sameCycle = 0;
     let sameCycleOne = 0;
@@ -123,6 +131,7 @@ async function main(): Promise<void> {
       const cycleOf = (id: string) => /\/c(\d+)[#/]/u.exec(id)?.[1];
       const same = cycleOf(a) === cycleOf(b);
       if (same) sameCycle++;
+      else if (holdsReport.has(a) && holdsInfo.has(b)) acrossBothHeld++;
       if (a === b) {
         one++;
         if (same) sameCycleOne++;
@@ -133,6 +142,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `pairs whose rows are in the same review (cycle): ${sameCycle}, of which one recommendation: ${sameCycleOne} (${pct(sameCycleOne, sameCycle)})`,
+    );
+    console.log(
+      `pairs across reviews: ${pairs.length - missing - sameCycle}, of which ${acrossBothHeld} join two recommendations that each already hold the other source's row of their own review`,
     );
     const matched = result.decisions.filter((d) => d.to && isMatch(d));
     console.log(
