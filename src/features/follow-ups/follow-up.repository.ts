@@ -266,6 +266,14 @@ export function findProgressOverTime({ db }: DbContext, state: string, length: 4
 
 // --- inside a write transaction ---------------------------------------------------------------
 
+/** Whether the state has any follow-up action stored (read under the state's lock). */
+export async function stateHasActions(tx: Tx, state: string): Promise<boolean> {
+  const [row] = await tx.run<{ tracked: boolean }>(cypher('follow-ups/state-has-actions'), {
+    state,
+  });
+  return row?.tracked ?? false;
+}
+
 /** Locks the action and reads it; null when there is no such action. */
 export async function lockAction(tx: Tx, id: string): Promise<ActionRecord | null> {
   const [row] = await tx.run<{ action: ActionRecord }>(cypher('follow-ups/lock-action'), { id });

@@ -30,7 +30,7 @@ import {
 } from '../../errors.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { recordAudit } from '../audit/index.ts';
-import { bumpDataVersion, refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { bumpDataVersion, lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
 import { COMMON_GRADES, SCALES, commonGradeOf } from './assessment-scales.ts';
 import { deadlinesOf, nextDeadline, todayUtc, type Deadline } from './deadlines.ts';
 import * as repository from './follow-up.repository.ts';
@@ -283,11 +283,27 @@ function checkDates(fields: { startDate: string | null; dueDate: string | null }
 const ACTION = 'FollowUpAction';
 
 /**
- * After a change the analytics read (actions, their status and dates, assessments): the state's
- * overlap clusters' signals and the data version, in the change's transaction.
+ * Taken before the first write of a change the analytics read (lockStates): the change then
+ * waits for a detection run on the same state instead of deadlocking with it.
  */
-async function analyticsChanged(tx: Tx, state: string): Promise<void> {
-  await refreshClusterSignals(tx, [state]);
+function lockState(tx: Tx, state: string): Promise<void> {
+  return lockStates(tx, [state]);
+}
+
+/**
+ * After a change the analytics read (actions, their status and dates, assessments): the signals
+ * of the state's overlap clusters holding one of `recommendationIds` (those the change reaches),
+ * or of all its clusters when `tracked` changed (the state's first action or the deletion of its
+ * last: NO_ACTION counts only for states with follow-up), and the data version, in the change's
+ * transaction.
+ */
+async function analyticsChanged(
+  tx: Tx,
+  state: string,
+  recommendationIds: readonly string[],
+  tracked: 'unchanged' | 'changed' = 'unchanged',
+): Promise<void> {
+  await refreshClusterSignals(tx, [state], tracked === 'changed' ? null : recommendationIds);
   await bumpDataVersion(tx, 'follow-up');
 }
 
@@ -306,6 +322,8 @@ export async function createAction(
     await checkRecommendations(tx, data.state, data.recommendationIds);
     const fromClusters = await clusterRecommendations(tx, data.state, data.overlapClusterIds);
     await checkAgencies(tx, data.state, data.agencyIds);
+    await lockState(tx, data.state);
+    const tracked = await repository.stateHasActions(tx, data.state);
     const action = await repository.createAction(
       tx,
       {
@@ -330,7 +348,12 @@ export async function createAction(
       before: null,
       after: action,
     });
-    await analyticsChanged(tx, action.state);
+    await analyticsChanged(
+      tx,
+      action.state,
+      action.recommendationIds,
+      tracked ? 'unchanged' : 'changed',
+    );
     return action;
   });
 }
@@ -351,6 +374,7 @@ export async function updateAction(
     if (before.version !== data.expectedVersion) {
       throw new VersionConflictError(ACTION, data.id, data.expectedVersion, before.version);
     }
+    await lockState(tx, before.state);
     const status = data.status ?? before.status;
     const next: repository.ActionFields = {
       id: before.id,
@@ -382,7 +406,10 @@ export async function updateAction(
       before,
       after,
     });
-    await analyticsChanged(tx, after.state);
+    // The clusters it addressed and those it addresses now.
+    await analyticsChanged(tx, after.state, [
+      ...new Set([...before.recommendationIds, ...after.recommendationIds]),
+    ]);
     return after;
   });
 }
@@ -402,6 +429,7 @@ export async function deleteAction(
     if (data.expectedVersion != null && before.version !== data.expectedVersion) {
       throw new VersionConflictError(ACTION, data.id, data.expectedVersion, before.version);
     }
+    await lockState(tx, before.state);
     const children = await repository.actionChildren(tx, before.id);
     await repository.deleteAction(tx, before.id);
     await recordAudit(tx, ctx.viewer, {
@@ -412,7 +440,13 @@ export async function deleteAction(
       before: { ...before, ...children },
       after: null,
     });
-    await analyticsChanged(tx, before.state);
+    const tracked = await repository.stateHasActions(tx, before.state);
+    await analyticsChanged(
+      tx,
+      before.state,
+      before.recommendationIds,
+      tracked ? 'unchanged' : 'changed',
+    );
     return before;
   });
 }
@@ -426,6 +460,7 @@ export async function addProgressUpdate(
   const data = parse(ProgressSchema, input);
   return ctx.db.transaction(async (tx) => {
     const action = await ownAction(tx, ctx.viewer, data.actionId);
+    await lockState(tx, action.state);
     const update = await repository.createProgressUpdate(tx, {
       id: randomUUID(),
       actionId: action.id,
@@ -444,7 +479,7 @@ export async function addProgressUpdate(
       before: { actionStatus: action.status },
       after: { ...update, actionStatus: data.status ?? action.status },
     });
-    await analyticsChanged(tx, action.state);
+    await analyticsChanged(tx, action.state, action.recommendationIds);
     return { ...update, actionId: action.id };
   });
 }
@@ -662,6 +697,7 @@ export async function recordAssessment(
     if (!state || (viewer.role === 'COMMITTEE' && !canEditState(viewer, state))) {
       throw new NotFoundError('Recommendation', data.recommendationId);
     }
+    await lockState(tx, state);
     const assessment = await repository.createAssessment(tx, {
       id: randomUUID(),
       recommendationId: data.recommendationId,
@@ -684,7 +720,7 @@ export async function recordAssessment(
       before: null,
       after: assessment,
     });
-    await analyticsChanged(tx, state);
+    await analyticsChanged(tx, state, [assessment.recommendationId]);
     return assessment;
   });
 }

@@ -4,7 +4,7 @@ import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 import type { PageRequest } from '../../pagination.ts';
 import type { DetectDoc } from './detect.ts';
-import { bumpDataVersion, refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { bumpDataVersion, lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
 import { CLUSTER_MIN_SCORE } from './score.ts';
 
 export interface StoredDoc extends DetectDoc {
@@ -346,6 +346,9 @@ export function reviewOverlap(
   audit: (tx: Tx, change: { state: string; before: unknown; after: OverlapView }) => Promise<void>,
 ): Promise<OverlapView | null> {
   return db.transaction(async (tx) => {
+    const [link] = await tx.run<{ state: string }>(cypher('overlaps/link-state'), review);
+    if (!link) return null;
+    await lockStates(tx, [link.state]);
     const [row] = await tx.run<
       OverlapView & { state: string; before: unknown } & Record<string, unknown>
     >(cypher('overlaps/review-overlap'), review);

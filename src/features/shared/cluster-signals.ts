@@ -53,6 +53,16 @@ export function computeClusterSignals(
 }
 
 /**
+ * Write-locks the states until the caller's transaction commits. Every transaction that
+ * refreshes a state's signals takes it before its first write, as overlap detection does: two
+ * transactions on one state then queue here, instead of each locking part of what the other
+ * writes next (a link's ends, a cluster, the State's summary) and deadlocking.
+ */
+export async function lockStates(tx: Pick<Tx, 'run'>, states: readonly string[]): Promise<void> {
+  await tx.run(cypher('analytics/lock-states'), { states: [...new Set(states)].sort() });
+}
+
+/**
  * Recomputes and stores the signals of the states' clusters, in the caller's transaction, and
  * the states' summaries.
  * @param members only the clusters holding one of these recommendations (the others unchanged)

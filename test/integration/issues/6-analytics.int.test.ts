@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { signToken } from '../../../src/auth/viewer.ts';
 import { exportStatsCommand } from '../../../src/cli/stats.ts';
+import { cypher } from '../../../src/db/cypher.ts';
 import {
   computeClusterSignals,
   refreshAllClusterSignals,
@@ -252,6 +253,138 @@ describe('the neglect analysis', () => {
     }>(RANKING, {});
     const svn = ranking.data!.overlapNeglect.edges.find((e) => e.node.state.iso3 === 'SVN');
     expect(svn?.node.neglectedClusters).toBe(before.neglectedClusters);
+  });
+
+  it('refreshes the clusters a follow-up change reaches, and all of them when the state starts or stops being tracked', async () => {
+    // Three clusters of Iceland, which has no follow-up: none of them has NO_ACTION yet.
+    const state = 'ISL';
+    const mechanism = `F${RUN.replace(/-/gu, '')}`;
+    const texts = [
+      'Establish a national human rights institution in full compliance with the Paris Principles.',
+      'Establish a national human rights institution in accordance with the Paris Principles.',
+      'Ratify the Optional Protocol to the Convention against Torture without delay.',
+      'Ratify without delay the Optional Protocol to the Convention against Torture.',
+      'Adopt a comprehensive law criminalising domestic violence and marital rape.',
+      'Adopt a comprehensive law that criminalises domestic violence and marital rape.',
+    ];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-tracked-'));
+    const file = path.join(dir, 'iceland.ndjson');
+    fs.writeFileSync(
+      file,
+      texts
+        .map((text, i) =>
+          JSON.stringify({
+            id: `${RUN}/f${i + 1}`,
+            mechanism,
+            mechanismKind: 'OTHER',
+            state,
+            text,
+            language: 'en',
+            year: 2012,
+            cycle: 2,
+          }),
+        )
+        .join('\n'),
+    );
+    expect(
+      await t.db.read('MATCH (a:FollowUpAction {state: $state}) RETURN a.id', { state }),
+    ).toEqual([]);
+    await runImport(t, { files: [file], format: 'ndjson' });
+    await detectOverlaps(t);
+    const [a, b] = await t.db.read<{ cluster: string; member: string }>(
+      `MATCH (c:OverlapCluster {state: $state})-[:HAS_MEMBER]->(r:Recommendation)
+       WHERE r.mechanism = $mechanism
+       WITH c, min(r.id) AS member RETURN c.id AS cluster, member ORDER BY member`,
+      { state, mechanism },
+    );
+    expect(b).toBeDefined();
+    const lackingAction = async () => {
+      const stored = await storedClusterSignals(t, [state]);
+      const computed = await t.db.transaction((tx) => computeClusterSignals(tx, [state]));
+      expect(stored).toEqual(computed);
+      return {
+        all: stored.length,
+        ids: stored.filter((c) => c.signals.includes('NO_ACTION')).map((c) => c.id),
+      };
+    };
+    expect((await lackingAction()).ids).toEqual([]);
+    try {
+      // The state's first action, on a member of cluster a: every other cluster lacks one now.
+      const created = await t.execute<{ createFollowUpAction: { id: string; version: number } }>(
+        `mutation ($state: String!, $rec: ID!, $title: String!) { createFollowUpAction(input: {
+           state: $state, title: $title, recommendationIds: [$rec] }) {
+           ... on FollowUpAction { id version } } }`,
+        { state, rec: a!.member, title: `${RUN} first of ${state}` },
+        admin,
+      );
+      const { id, version } = created.data!.createFollowUpAction;
+      let now = await lackingAction();
+      expect(now.ids).toHaveLength(now.all - 1);
+      expect(now.ids).not.toContain(a!.cluster);
+
+      // Moved to cluster b: a lacks an action again (the cluster it left is refreshed too).
+      const moved = await t.execute<{ updateFollowUpAction: { __typename: string } }>(
+        `mutation ($id: ID!, $v: Int!, $rec: ID!) { updateFollowUpAction(input: {
+           id: $id, expectedVersion: $v, recommendationIds: [$rec] }) { __typename } }`,
+        { id, v: version, rec: b!.member },
+        admin,
+      );
+      expect(moved.data!.updateFollowUpAction.__typename).toBe('FollowUpAction');
+      now = await lackingAction();
+      expect(now.ids).toContain(a!.cluster);
+      expect(now.ids).not.toContain(b!.cluster);
+
+      // Deleting its only action ends the state's follow-up: no cluster has NO_ACTION.
+      await t.execute(
+        `mutation ($id: ID!) { deleteFollowUpAction(id: $id) { __typename } }`,
+        {
+          id,
+        },
+        admin,
+      );
+      expect((await lackingAction()).ids).toEqual([]);
+    } finally {
+      await t.db.write(
+        'MATCH (a:FollowUpAction {state: $state}) WHERE a.createdBy = $actor DETACH DELETE a',
+        { state, actor: `${RUN}-admin` },
+      );
+      await removeIcelandMechanism(mechanism);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a follow-up change wait for the state lock that detection takes first, instead of deadlocking with it', async () => {
+    const [target] = await t.db.read<{ cluster: string; member: string }>(
+      `MATCH (c:OverlapCluster {state: 'SVN'})-[:HAS_MEMBER]->(r:Recommendation)
+       RETURN c.id AS cluster, min(r.id) AS member ORDER BY cluster LIMIT 1`,
+    );
+    // Another transaction in detection's order: the State first (overlaps/lock-state) ...
+    const session = t.driver.session({ database: inject('neo4jDatabase') });
+    const tx = session.beginTransaction();
+    try {
+      await tx.run(cypher('overlaps/lock-state'), { state: 'SVN' });
+      const change = t.execute<{ createFollowUpAction: { __typename: string } }>(
+        `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
+           state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
+        { rec: target!.member, title: `${RUN} while detecting` },
+        admin,
+      );
+      // ... while the follow-up change has had time to lock whatever it takes before the State ...
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // ... then one of the state's clusters. Had the change locked that cluster before the
+      // State, this would be a deadlock, and Neo4j would fail one of the two.
+      await tx.run('MATCH (c:OverlapCluster {id: $id}) SET c.size = c.size', {
+        id: target!.cluster,
+      });
+      await tx.commit();
+      const result = await change;
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.createFollowUpAction.__typename).toBe('FollowUpAction');
+      await expectStoredEqualsComputed();
+    } finally {
+      if (tx.isOpen()) await tx.rollback();
+      await session.close();
+    }
   });
 
   it('keeps the stored signals equal to a recomputation after an incremental detection run', async () => {
