@@ -1,17 +1,20 @@
 // The signals of non-implementation of each overlap cluster of the given states, computed from
 // the graph as it is (docs/analytics.md, "Neglect"). Stored on the clusters by
 // write-cluster-signals; the tests compare the stored figures with this computation. With
-// $members (recommendation ids), only the clusters holding one of them.
-UNWIND $states AS state
-CALL (state) {
+// $members (recommendation ids), only the clusters holding one of them: found from the members,
+// so an import batch touching many states does not look up every member in every state.
+CALL () {
+  UNWIND $states AS state
   WITH state WHERE $members IS NULL
   MATCH (c:OverlapCluster {state: state})
   RETURN c
   UNION
   UNWIND coalesce($members, []) AS id
-  MATCH (c:OverlapCluster {state: state})-[:HAS_MEMBER]->(:Recommendation {id: id})
+  MATCH (:Recommendation {id: id})<-[:HAS_MEMBER]-(c:OverlapCluster)
+  WHERE c.state IN $states
   RETURN c
 }
+WITH c, c.state AS state
 CALL (c) {
   MATCH (c)-[:HAS_MEMBER]->(r:Recommendation)
   OPTIONAL CALL (r) {

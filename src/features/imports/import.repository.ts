@@ -1,7 +1,12 @@
 import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
 import { DuplicateConflictError } from '../../errors.ts';
-import { bumpDataVersion } from '../shared/cluster-signals.ts';
+import {
+  anyClustered,
+  bumpDataVersion,
+  lockStates,
+  refreshClusterSignals,
+} from '../shared/cluster-signals.ts';
 import type { MechanismHint, RecommendationRecord } from './recommendation-record.ts';
 
 /**
@@ -139,6 +144,13 @@ async function writeBatchOnce(
       rowsPerId.set(c.record.id, (rowsPerId.get(c.record.id) ?? 0) + 1);
     const isNew = (c: (typeof changedRecommendations)[number]) =>
       createNew && !c.existed && !c.sourceExists && rowsPerId.get(c.record.id) === 1;
+    // Recommendations already in the graph that this batch changes (a new response, another
+    // source's recommending states or themes): the analytics signals of the clusters holding them
+    // are refreshed below, in this transaction, so their states are locked before the first
+    // write, as every transaction that refreshes signals does (lockStates).
+    const existing = changedRecommendations.filter((c) => c.existed);
+    const existingStates = [...new Set(existing.map((c) => c.record.state))];
+    if (existingStates.length) await lockStates(tx, existingStates);
     const fresh = changedRecommendations.filter(isNew).map((c) => ({
       ...c.record,
       ...distinctLinks(c.record),
@@ -166,6 +178,13 @@ async function writeBatchOnce(
     if (merging.length) {
       await tx.run(cypher('imports/upsert-recommendations'), { rows: merging });
       await tx.run(cypher('imports/link-recommendations'), { rows: merging });
+    }
+    // Mostly they are in no cluster (a second source joining before detection ran): then the
+    // refresh, whose statement Neo4j plans again and again while an import grows the graph, is
+    // skipped.
+    const existingIds = existing.map((c) => c.record.id);
+    if (await anyClustered(tx, existingIds)) {
+      await refreshClusterSignals(tx, existingStates, existingIds);
     }
     const changedPledges = changed.filter((c) => c.record.kind === 'PLEDGE').map((c) => c.record);
     if (changedPledges.length)

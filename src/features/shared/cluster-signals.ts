@@ -62,6 +62,12 @@ export async function lockStates(tx: Pick<Tx, 'run'>, states: readonly string[])
   await tx.run(cypher('analytics/lock-states'), { states: [...new Set(states)].sort() });
 }
 
+/** Whether any of the recommendations is in an overlap cluster (a cheap check before a refresh). */
+export async function anyClustered(tx: Pick<Tx, 'run'>, ids: readonly string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
+  return (await tx.run(cypher('analytics/find-clustered'), { ids })).length > 0;
+}
+
 /**
  * Recomputes and stores the signals of the states' clusters, in the caller's transaction, and
  * the states' summaries.
@@ -74,6 +80,8 @@ export async function refreshClusterSignals(
 ): Promise<number> {
   if (states.length === 0) return 0;
   const rows = await computeClusterSignals(tx, states, members);
+  // Given members in no cluster, no cluster changed, nor the states' summaries of them.
+  if (members !== null && rows.length === 0) return 0;
   if (rows.length) await tx.run(cypher('analytics/write-cluster-signals'), { rows });
   await tx.run(cypher('analytics/write-state-summaries'), { states });
   return rows.length;

@@ -440,6 +440,59 @@ describe('the neglect analysis', () => {
     }
   });
 
+  it('refreshes the signals of the clusters whose recommendations an import changes', async () => {
+    const mechanism = `R${RUN.replace(/-/gu, '')}`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-response-'));
+    const file = path.join(dir, 'iceland.ndjson');
+    const write = (response: string | null) =>
+      fs.writeFileSync(
+        file,
+        [
+          'Establish a national human rights institution in full compliance with the Paris Principles.',
+          'Establish a national human rights institution in accordance with the Paris Principles.',
+        ]
+          .map((text, i) =>
+            JSON.stringify({
+              id: `${RUN}/r${i + 1}`,
+              mechanism,
+              mechanismKind: 'OTHER',
+              state: 'ISL',
+              text,
+              language: 'en',
+              year: 2012,
+              cycle: 2,
+              response: i === 0 ? response : null,
+            }),
+          )
+          .join('\n'),
+      );
+    const signals = async () =>
+      (
+        await t.db.read<{ signals: string[] }>(
+          `MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(:Recommendation {id: $id})
+           RETURN c.signals AS signals`,
+          { id: `${RUN}/r1` },
+        )
+      )[0]?.signals;
+    try {
+      write('SUPPORTED');
+      await runImport(t, { files: [file], format: 'ndjson' });
+      await detectOverlaps(t);
+      expect(await signals()).toEqual([]);
+      // The state's position changes at the adoption of its report: imported again, NOTED.
+      write('NOTED');
+      const again = await runImport(t, { files: [file], format: 'ndjson' });
+      expect(again.updated).toBe(1);
+      expect(await signals()).toEqual(['NOTED']);
+      const stored = await storedClusterSignals(t, ['ISL']);
+      const computed = await t.db.transaction((tx) => computeClusterSignals(tx, ['ISL']));
+      expect(stored).toEqual(computed);
+    } finally {
+      await removeIcelandMechanism(mechanism);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('filters clusters by mechanism, years, theme and region', async () => {
     const all = (await slovenia())!;
     const europe = await slovenia({ filter: { regions: ['150'] } });
