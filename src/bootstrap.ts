@@ -10,7 +10,7 @@ import { Db } from './db/run.ts';
 import { ensureDemoData } from './features/imports/index.ts';
 import { seedDemoFollowUp } from './features/follow-ups/index.ts';
 import { detectOverlaps } from './features/overlaps/index.ts';
-import { refreshMissingClusterSignals } from './features/analytics/index.ts';
+import { refreshMissingClusterSignals, refreshOverdueSignals } from './features/analytics/index.ts';
 import { CODE_MIGRATIONS } from './migrations.ts';
 import type { Logger } from './logger.ts';
 
@@ -42,6 +42,9 @@ export async function bootstrap(
     // Stores from before the analytics signals existed get them once.
     const missing = await refreshMissingClusterSignals({ db });
     if (missing.states) logger.info(missing, "computed the overlap clusters' analytics signals");
+    // Due dates passed since the signals were last judged.
+    const overdue = await refreshOverdueSignals({ db });
+    if (overdue.states) logger.info(overdue, 'brought the OVERDUE signals up to date');
     return { ...connection, db };
   } catch (error) {
     await connection.driver.close();

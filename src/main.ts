@@ -11,6 +11,7 @@ import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { stopEmbedded } from './db/embedded.ts';
 import { Db } from './db/run.ts';
+import { refreshOverdueSignals } from './features/analytics/index.ts';
 import { startStatsRefresh } from './features/recommendations/index.ts';
 import { createLogger } from './logger.ts';
 
@@ -23,13 +24,22 @@ try {
   const yoga = createApp({ driver, database, logger, auth: authOptions(config.auth) });
   // Cached aggregates made stale by a change (an import, follow-up) are recomputed in the
   // background, so that dashboards do not wait for them.
+  const db = new Db(driver, database, logger);
   const stopStatsRefresh =
     config.statsRefreshSeconds > 0
-      ? startStatsRefresh(
-          { db: new Db(driver, database, logger) },
-          { intervalMs: config.statsRefreshSeconds * 1000, logger },
-        )
+      ? startStatsRefresh({ db }, { intervalMs: config.statsRefreshSeconds * 1000, logger })
       : () => undefined;
+  // OVERDUE follows the calendar: looked at every minute, refreshed when the day has changed.
+  const overdueTimer = setInterval(() => {
+    refreshOverdueSignals({ db })
+      .then((result) => {
+        if (result.states) logger.info(result, 'brought the OVERDUE signals up to date');
+      })
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not bring the OVERDUE signals up to date');
+      });
+  }, 60_000);
+  overdueTimer.unref();
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Yoga's handler is a valid (async) Node request listener
   const server = createServer(yoga);
   server.listen(config.port, config.host, () => {
@@ -53,6 +63,7 @@ try {
     logger.info({ signal }, 'shutting down');
     server.close();
     stopStatsRefresh();
+    clearInterval(overdueTimer);
     await driver.close();
     if (embedded?.started) await stopEmbedded(config.neo4j.embedded.dataDir, logger);
     process.exit(0);

@@ -2,6 +2,7 @@ export {
   computeClusterSignals,
   refreshAllClusterSignals,
   refreshMissingClusterSignals,
+  refreshOverdueSignals,
   storedClusterSignals,
   type ClusterSignals,
 } from '../shared/cluster-signals.ts';

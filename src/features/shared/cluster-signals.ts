@@ -108,9 +108,36 @@ export async function refreshAllClusterSignals(
   }
   for (let i = 0; i < todo.length; i += STATES_PER_TRANSACTION) {
     const batch = todo.slice(i, i + STATES_PER_TRANSACTION);
-    clusters += await db.transaction((tx) => refreshClusterSignals(tx, batch));
+    clusters += await db.transaction(async (tx) => {
+      await lockStates(tx, batch);
+      return refreshClusterSignals(tx, batch);
+    });
   }
   return { states: todo.length, clusters };
+}
+
+/**
+ * Brings OVERDUE up to date with the calendar: an action's due date passes without a write. Once
+ * a day (a lookup otherwise), refreshes the states with an open action that fell due since the
+ * day last recorded, then records today. Run when the server or a CLI command starts, and by the
+ * server every minute.
+ */
+export async function refreshOverdueSignals(
+  ctx: DbContext,
+): Promise<{ day: string; states: number; clusters: number }> {
+  const day = today();
+  const [judged] = await ctx.db.read<{ day: string | null }>(cypher('analytics/find-overdue-day'));
+  if (judged?.day === day) return { day, states: 0, clusters: 0 };
+  const states = await ctx.db.read<{ state: string }>(
+    cypher('analytics/find-newly-overdue-states'),
+    { since: judged?.day ?? null, today: day },
+  );
+  const refreshed = await refreshAllClusterSignals(
+    ctx,
+    states.map((r) => r.state),
+  );
+  await ctx.db.write(cypher('analytics/set-overdue-day'), { today: day });
+  return { day, ...refreshed };
 }
 
 /** Computes the signals of clusters that have none yet (a store from before they existed). */
