@@ -10,7 +10,6 @@ import { authOptions } from './auth/secret.ts';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { stopEmbedded } from './db/embedded.ts';
-import { Db } from './db/run.ts';
 import { refreshOverdueSignals } from './features/analytics/index.ts';
 import { startStatsRefresh } from './features/recommendations/index.ts';
 import { createLogger } from './logger.ts';
@@ -20,11 +19,10 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
 try {
-  const { driver, database, embedded } = await bootstrap(config, logger);
+  const { driver, database, embedded, db } = await bootstrap(config, logger);
   const yoga = createApp({ driver, database, logger, auth: authOptions(config.auth) });
   // Cached aggregates made stale by a change (an import, follow-up) are recomputed in the
   // background, so that dashboards do not wait for them.
-  const db = new Db(driver, database, logger);
   const stopStatsRefresh =
     config.statsRefreshSeconds > 0
       ? startStatsRefresh({ db }, { intervalMs: config.statsRefreshSeconds * 1000, logger })
