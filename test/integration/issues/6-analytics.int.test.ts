@@ -112,6 +112,50 @@ async function removeIcelandMechanism(mechanism: string): Promise<void> {
   await refreshAllClusterSignals(t, ['ISL']);
 }
 
+/** One recommendation of a test mechanism to Iceland, as an NDJSON line takes it. */
+interface IcelandRow {
+  readonly id: string;
+  readonly text: string;
+  readonly year: number;
+  readonly cycle: number;
+  readonly response?: string | null;
+}
+
+/**
+ * Runs `body` with a new test mechanism and a writer of NDJSON files of its Icelandic
+ * recommendations (in a temporary directory); afterwards removes the mechanism's data and the
+ * directory, whatever happened.
+ */
+async function withIcelandMechanism(
+  letter: string,
+  body: (
+    mechanism: string,
+    write: (name: string, rows: readonly IcelandRow[]) => string,
+  ) => Promise<void>,
+): Promise<void> {
+  const mechanism = `${letter}${RUN.replace(/-/gu, '')}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-iceland-'));
+  const write = (name: string, rows: readonly IcelandRow[]) => {
+    const file = path.join(dir, `${name}.ndjson`);
+    const line = (row: IcelandRow) =>
+      JSON.stringify({
+        mechanism,
+        mechanismKind: 'OTHER',
+        state: 'ISL',
+        language: 'en',
+        ...row,
+      });
+    fs.writeFileSync(file, `${rows.map(line).join('\n')}\n`);
+    return file;
+  };
+  try {
+    await body(mechanism, write);
+  } finally {
+    await removeIcelandMechanism(mechanism);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 beforeAll(async () => {
   t = createTestApp({ auth: { jwtSecret: JWT_SECRET } });
   const token = await signToken({ secret: JWT_SECRET, role: 'ADMIN', name: `${RUN}-admin` });
@@ -259,7 +303,6 @@ describe('the neglect analysis', () => {
   it('refreshes the clusters a follow-up change reaches, and all of them when the state starts or stops being tracked', async () => {
     // Three clusters of Iceland, which has no follow-up: none of them has NO_ACTION yet.
     const state = 'ISL';
-    const mechanism = `F${RUN.replace(/-/gu, '')}`;
     const texts = [
       'Establish a national human rights institution in full compliance with the Paris Principles.',
       'Establish a national human rights institution in accordance with the Paris Principles.',
@@ -268,90 +311,75 @@ describe('the neglect analysis', () => {
       'Adopt a comprehensive law criminalising domestic violence and marital rape.',
       'Adopt a comprehensive law that criminalises domestic violence and marital rape.',
     ];
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-tracked-'));
-    const file = path.join(dir, 'iceland.ndjson');
-    fs.writeFileSync(
-      file,
-      texts
-        .map((text, i) =>
-          JSON.stringify({
-            id: `${RUN}/f${i + 1}`,
-            mechanism,
-            mechanismKind: 'OTHER',
-            state,
-            text,
-            language: 'en',
-            year: 2012,
-            cycle: 2,
-          }),
-        )
-        .join('\n'),
-    );
     expect(
       await t.db.read('MATCH (a:FollowUpAction {state: $state}) RETURN a.id', { state }),
     ).toEqual([]);
-    await runImport(t, { files: [file], format: 'ndjson' });
-    await detectOverlaps(t);
-    const [a, b] = await t.db.read<{ cluster: string; member: string }>(
-      `MATCH (c:OverlapCluster {state: $state})-[:HAS_MEMBER]->(r:Recommendation)
-       WHERE r.mechanism = $mechanism
-       WITH c, min(r.id) AS member RETURN c.id AS cluster, member ORDER BY member`,
-      { state, mechanism },
-    );
-    expect(b).toBeDefined();
-    const lackingAction = async () => {
-      const stored = await storedClusterSignals(t, [state]);
-      const computed = await t.db.transaction((tx) => computeClusterSignals(tx, [state]));
-      expect(stored).toEqual(computed);
-      return {
-        all: stored.length,
-        ids: stored.filter((c) => c.signals.includes('NO_ACTION')).map((c) => c.id),
+    await withIcelandMechanism('F', async (mechanism, write) => {
+      const file = write(
+        'tracked',
+        texts.map((text, i) => ({ id: `${RUN}/f${i + 1}`, text, year: 2012, cycle: 2 })),
+      );
+      await runImport(t, { files: [file], format: 'ndjson' });
+      await detectOverlaps(t);
+      const [a, b] = await t.db.read<{ cluster: string; member: string }>(
+        `MATCH (c:OverlapCluster {state: $state})-[:HAS_MEMBER]->(r:Recommendation)
+         WHERE r.mechanism = $mechanism
+         WITH c, min(r.id) AS member RETURN c.id AS cluster, member ORDER BY member`,
+        { state, mechanism },
+      );
+      expect(b).toBeDefined();
+      const lackingAction = async () => {
+        const stored = await storedClusterSignals(t, [state]);
+        const computed = await t.db.transaction((tx) => computeClusterSignals(tx, [state]));
+        expect(stored).toEqual(computed);
+        return {
+          all: stored.length,
+          ids: stored.filter((c) => c.signals.includes('NO_ACTION')).map((c) => c.id),
+        };
       };
-    };
-    expect((await lackingAction()).ids).toEqual([]);
-    try {
-      // The state's first action, on a member of cluster a: every other cluster lacks one now.
-      const created = await t.execute<{ createFollowUpAction: { id: string; version: number } }>(
-        `mutation ($state: String!, $rec: ID!, $title: String!) { createFollowUpAction(input: {
-           state: $state, title: $title, recommendationIds: [$rec] }) {
-           ... on FollowUpAction { id version } } }`,
-        { state, rec: a!.member, title: `${RUN} first of ${state}` },
-        admin,
-      );
-      const { id, version } = created.data!.createFollowUpAction;
-      let now = await lackingAction();
-      expect(now.ids).toHaveLength(now.all - 1);
-      expect(now.ids).not.toContain(a!.cluster);
-
-      // Moved to cluster b: a lacks an action again (the cluster it left is refreshed too).
-      const moved = await t.execute<{ updateFollowUpAction: { __typename: string } }>(
-        `mutation ($id: ID!, $v: Int!, $rec: ID!) { updateFollowUpAction(input: {
-           id: $id, expectedVersion: $v, recommendationIds: [$rec] }) { __typename } }`,
-        { id, v: version, rec: b!.member },
-        admin,
-      );
-      expect(moved.data!.updateFollowUpAction.__typename).toBe('FollowUpAction');
-      now = await lackingAction();
-      expect(now.ids).toContain(a!.cluster);
-      expect(now.ids).not.toContain(b!.cluster);
-
-      // Deleting its only action ends the state's follow-up: no cluster has NO_ACTION.
-      await t.execute(
-        `mutation ($id: ID!) { deleteFollowUpAction(id: $id) { __typename } }`,
-        {
-          id,
-        },
-        admin,
-      );
       expect((await lackingAction()).ids).toEqual([]);
-    } finally {
-      await t.db.write(
-        'MATCH (a:FollowUpAction {state: $state}) WHERE a.createdBy = $actor DETACH DELETE a',
-        { state, actor: `${RUN}-admin` },
-      );
-      await removeIcelandMechanism(mechanism);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+      try {
+        // The state's first action, on a member of cluster a: every other cluster lacks one now.
+        const created = await t.execute<{
+          createFollowUpAction: { id: string; version: number };
+        }>(
+          `mutation ($state: String!, $rec: ID!, $title: String!) { createFollowUpAction(input: {
+             state: $state, title: $title, recommendationIds: [$rec] }) {
+             ... on FollowUpAction { id version } } }`,
+          { state, rec: a!.member, title: `${RUN} first of ${state}` },
+          admin,
+        );
+        const { id, version } = created.data!.createFollowUpAction;
+        let now = await lackingAction();
+        expect(now.ids).toHaveLength(now.all - 1);
+        expect(now.ids).not.toContain(a!.cluster);
+
+        // Moved to cluster b: a lacks an action again (the cluster it left is refreshed too).
+        const moved = await t.execute<{ updateFollowUpAction: { __typename: string } }>(
+          `mutation ($id: ID!, $v: Int!, $rec: ID!) { updateFollowUpAction(input: {
+             id: $id, expectedVersion: $v, recommendationIds: [$rec] }) { __typename } }`,
+          { id, v: version, rec: b!.member },
+          admin,
+        );
+        expect(moved.data!.updateFollowUpAction.__typename).toBe('FollowUpAction');
+        now = await lackingAction();
+        expect(now.ids).toContain(a!.cluster);
+        expect(now.ids).not.toContain(b!.cluster);
+
+        // Deleting its only action ends the state's follow-up: no cluster has NO_ACTION.
+        await t.execute(
+          `mutation ($id: ID!) { deleteFollowUpAction(id: $id) { __typename } }`,
+          { id },
+          admin,
+        );
+        expect((await lackingAction()).ids).toEqual([]);
+      } finally {
+        await t.db.write(
+          'MATCH (a:FollowUpAction {state: $state}) WHERE a.createdBy = $actor DETACH DELETE a',
+          { state, actor: `${RUN}-admin` },
+        );
+      }
+    });
   });
 
   it('makes a follow-up change wait for the state lock that detection takes first, instead of deadlocking with it', async () => {
@@ -434,20 +462,6 @@ describe('the neglect analysis', () => {
   });
 
   it('keeps the stored signals equal to a recomputation after an incremental detection run', async () => {
-    const mechanism = `G${RUN.replace(/-/gu, '')}`;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-grow-'));
-    const file = (name: string) => path.join(dir, `${name}.ndjson`);
-    const line = (n: number, cycle: number, year: number, text: string) =>
-      JSON.stringify({
-        id: `${RUN}/g${n}`,
-        mechanism,
-        mechanismKind: 'OTHER',
-        state: 'ISL',
-        text,
-        language: 'en',
-        year,
-        cycle,
-      });
     const nhri =
       'Establish a national human rights institution in full compliance with the Paris Principles.';
     const cluster = async () =>
@@ -463,14 +477,17 @@ describe('the neglect analysis', () => {
       const computed = await t.db.transaction((tx) => computeClusterSignals(tx, ['ISL']));
       expect(stored).toEqual(computed);
     };
-    const first = file('first');
-    fs.writeFileSync(
-      first,
-      `${line(1, 1, 2011, nhri)}\n${line(2, 1, 2011, 'Establish a national human rights institution in accordance with the Paris Principles.')}\n`,
-    );
-    const later = file('later');
-    fs.writeFileSync(later, `${line(3, 2, 2016, nhri)}\n`);
-    try {
+    await withIcelandMechanism('G', async (_mechanism, write) => {
+      const first = write('first', [
+        { id: `${RUN}/g1`, text: nhri, year: 2011, cycle: 1 },
+        {
+          id: `${RUN}/g2`,
+          text: 'Establish a national human rights institution in accordance with the Paris Principles.',
+          year: 2011,
+          cycle: 1,
+        },
+      ]);
+      const later = write('later', [{ id: `${RUN}/g3`, text: nhri, year: 2016, cycle: 2 }]);
       await runImport(t, { files: [first], format: 'ndjson' });
       await detectOverlaps(t);
       expect(await cluster()).toEqual({ size: 2, signals: [] });
@@ -480,38 +497,14 @@ describe('the neglect analysis', () => {
       await detectOverlaps(t);
       expect(await cluster()).toEqual({ size: 3, signals: ['REPEATED'] });
       await islandEqualsComputed();
-    } finally {
-      await removeIcelandMechanism(mechanism);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refreshes the signals of the clusters whose recommendations an import changes', async () => {
-    const mechanism = `R${RUN.replace(/-/gu, '')}`;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-response-'));
-    const file = path.join(dir, 'iceland.ndjson');
-    const write = (response: string | null) =>
-      fs.writeFileSync(
-        file,
-        [
-          'Establish a national human rights institution in full compliance with the Paris Principles.',
-          'Establish a national human rights institution in accordance with the Paris Principles.',
-        ]
-          .map((text, i) =>
-            JSON.stringify({
-              id: `${RUN}/r${i + 1}`,
-              mechanism,
-              mechanismKind: 'OTHER',
-              state: 'ISL',
-              text,
-              language: 'en',
-              year: 2012,
-              cycle: 2,
-              response: i === 0 ? response : null,
-            }),
-          )
-          .join('\n'),
-      );
+    const texts = [
+      'Establish a national human rights institution in full compliance with the Paris Principles.',
+      'Establish a national human rights institution in accordance with the Paris Principles.',
+    ];
     const signals = async () =>
       (
         await t.db.read<{ signals: string[] }>(
@@ -520,23 +513,30 @@ describe('the neglect analysis', () => {
           { id: `${RUN}/r1` },
         )
       )[0]?.signals;
-    try {
-      write('SUPPORTED');
-      await runImport(t, { files: [file], format: 'ndjson' });
+    await withIcelandMechanism('R', async (_mechanism, write) => {
+      // The first recommendation's response; the same file name, so the same source.
+      const rows = (response: string) =>
+        write(
+          'responses',
+          texts.map((text, i) => ({
+            id: `${RUN}/r${i + 1}`,
+            text,
+            year: 2012,
+            cycle: 2,
+            response: i === 0 ? response : null,
+          })),
+        );
+      await runImport(t, { files: [rows('SUPPORTED')], format: 'ndjson' });
       await detectOverlaps(t);
       expect(await signals()).toEqual([]);
       // The state's position changes at the adoption of its report: imported again, NOTED.
-      write('NOTED');
-      const again = await runImport(t, { files: [file], format: 'ndjson' });
+      const again = await runImport(t, { files: [rows('NOTED')], format: 'ndjson' });
       expect(again.updated).toBe(1);
       expect(await signals()).toEqual(['NOTED']);
       const stored = await storedClusterSignals(t, ['ISL']);
       const computed = await t.db.transaction((tx) => computeClusterSignals(tx, ['ISL']));
       expect(stored).toEqual(computed);
-    } finally {
-      await removeIcelandMechanism(mechanism);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('filters clusters by mechanism, years, theme and region', async () => {
@@ -675,23 +675,14 @@ describe('recommendationStats', () => {
   });
 
   it('recounts REPEATS after overlap detection writes them', async () => {
-    const mechanism = `M${RUN.replace(/-/gu, '')}`;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-repeats-'));
-    const file = path.join(dir, 'r.ndjson');
-    const line = (n: number, cycle: number, year: number) =>
-      JSON.stringify({
-        id: `${RUN}/${n}`,
-        mechanism,
-        mechanismKind: 'OTHER',
-        state: 'ISL',
-        text: 'Establish a national human rights institution in full compliance with the Paris Principles.',
-        language: 'en',
-        year,
-        cycle,
-      });
-    fs.writeFileSync(file, `${line(1, 1, 2011)}\n${line(2, 2, 2016)}\n`);
-    const byRepeats = { filter: { mechanisms: [mechanism] }, groupBy: ['REPEATS'] };
-    try {
+    const text =
+      'Establish a national human rights institution in full compliance with the Paris Principles.';
+    await withIcelandMechanism('M', async (mechanism, write) => {
+      const file = write('repeats', [
+        { id: `${RUN}/1`, text, year: 2011, cycle: 1 },
+        { id: `${RUN}/2`, text, year: 2016, cycle: 2 },
+      ]);
+      const byRepeats = { filter: { mechanisms: [mechanism] }, groupBy: ['REPEATS'] };
       expect((await runImport(t, { files: [file], format: 'ndjson' })).created).toBe(2);
       const before = await t.execute<Stats>(STATS, byRepeats);
       expect(before.data!.recommendationStats).toEqual([{ keys: ['FIRST_ASKED'], count: 2 }]);
@@ -707,10 +698,7 @@ describe('recommendationStats', () => {
         { keys: ['FIRST_ASKED'], count: 1 },
         { keys: ['REPEATS_EARLIER'], count: 1 },
       ]);
-    } finally {
-      await removeIcelandMechanism(mechanism);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('counts repetition by cycle and lists the longest-running repeated asks', async () => {
