@@ -90,11 +90,17 @@ export async function refreshClusterSignals(
 /** How many states one refresh transaction covers when all are refreshed. */
 const STATES_PER_TRANSACTION = 20;
 
-/** Refreshes the given states (all states with clusters when omitted), a few per transaction. */
+/**
+ * Refreshes the given states (all states with clusters when omitted), a few per transaction. A
+ * refresh of all also records the day OVERDUE was judged on, as `refreshOverdueSignals` does.
+ */
 export async function refreshAllClusterSignals(
   { db }: DbContext,
   states?: readonly string[],
 ): Promise<{ states: number; clusters: number }> {
+  // The day of the first batch: were the refresh to cross midnight, the next check still looks
+  // at the actions that fell due since then.
+  const day = today();
   const todo =
     states ??
     (await db.read<{ state: string }>(cypher('analytics/find-cluster-states'))).map((r) => r.state);
@@ -113,6 +119,7 @@ export async function refreshAllClusterSignals(
       return refreshClusterSignals(tx, batch);
     });
   }
+  if (!states) await db.write(cypher('analytics/set-overdue-day'), { today: day });
   return { states: todo.length, clusters };
 }
 

@@ -450,6 +450,13 @@ describe('the neglect analysis', () => {
       // Later the same day: one lookup, nothing refreshed.
       vi.setSystemTime(new Date('2030-01-02T17:00:00Z'));
       expect(await refreshOverdueSignals(t)).toMatchObject({ states: 0 });
+      // A refresh of every state (`recgraph analytics refresh`) judges OVERDUE that day too.
+      vi.setSystemTime(new Date('2030-01-05T08:00:00Z'));
+      await refreshAllClusterSignals(t);
+      const [judged] = await t.db.read<{ day: string }>(
+        "MATCH (v:DataVersion {id: 'follow-up'}) RETURN toString(v.overdueJudgedOn) AS day",
+      );
+      expect(judged!.day).toBe('2030-01-05');
     } finally {
       vi.useRealTimers();
       await t.execute(
