@@ -1,7 +1,23 @@
 // One page of states ranked by the neglect index: the share of their multi-source overlap
 // clusters that show a signal of non-implementation and no completed action (stored by
 // write-cluster-signals). Clusters are filtered first; the sort key is also the cursor.
-MATCH (c:OverlapCluster)
+// With a state or regions, the clusters are found through those states (the state index);
+// else all are read.
+CALL () {
+  WITH 1 AS all WHERE $state IS NULL AND $regions IS NULL
+  MATCH (c:OverlapCluster)
+  RETURN c
+  UNION ALL
+  MATCH (s:State)
+  WHERE ($state IS NOT NULL OR $regions IS NOT NULL)
+    AND ($state IS NULL OR s.iso3 = $state)
+    AND ($regions IS NULL OR EXISTS {
+      (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(g:Region) WHERE g.code IN $regions
+    })
+  MATCH (c:OverlapCluster {state: s.iso3})
+  RETURN c
+}
+WITH c
 WHERE c.signals IS NOT NULL AND ($state IS NULL OR c.state = $state)
   AND ($mechanisms IS NULL OR any(m IN c.mechanisms WHERE m IN $mechanisms))
   AND ($themes IS NULL OR any(k IN c.themes WHERE split(k, ':')[1] IN $themes OR k IN $themes))

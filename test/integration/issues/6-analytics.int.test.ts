@@ -559,6 +559,34 @@ describe('the neglect analysis', () => {
     expect(themed.neglectedClusters).toBeGreaterThan(0);
     expect(themed.clusters).toBeLessThanOrEqual(all.clusters);
 
+    // A region filter keeps each state's row as the unfiltered ranking has it and leaves out
+    // the states outside the region (M49: Europe, through its subregions).
+    type Ranking = {
+      overlapNeglect: { totalCount: number; edges: { node: Row & { state: { iso3: string } } }[] };
+    };
+    const ranking = async (filter: Record<string, unknown> | null) => {
+      const response = await t.execute<Ranking>(RANKING.replace('first: 10', 'first: 50'), {
+        filter,
+      });
+      expect(response.errors).toBeUndefined();
+      return response.data!.overlapNeglect;
+    };
+    const everywhere = await ranking(null);
+    const inEurope = await ranking({ regions: ['150'] });
+    const european = new Set(
+      (
+        await t.db.read<{ iso3: string }>(
+          `MATCH (s:State)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(:Region {code: '150'})
+           RETURN s.iso3 AS iso3`,
+        )
+      ).map((row) => row.iso3),
+    );
+    const rows = (r: Ranking['overlapNeglect']) => r.edges.map((edge) => edge.node);
+    expect(rows(inEurope)).toEqual(rows(everywhere).filter((row) => european.has(row.state.iso3)));
+    expect(inEurope.totalCount).toBe(inEurope.edges.length);
+    expect(inEurope.edges.length).toBeGreaterThan(0);
+    expect(await ranking({ regions: ['002'] })).toEqual({ totalCount: 0, edges: [] });
+
     const bad = await t.execute(DRILL, { filter: { years: { from: 2020, to: 2010 } } });
     expect(bad.errors?.[0]?.extensions?.['code']).toBe('INVALID_INPUT');
   });
