@@ -3,7 +3,8 @@
  * reports, 2008-2014) in an isolated embedded store. Imports the files and runs a full overlap
  * detection (which stores the clusters' signals) when the store is empty, then times each
  * analytics query warm: through the API (in-process `yoga.fetch`, as a client sees it) side by
- * side with the same Cypher run directly through the driver. The ratio is the API's overhead.
+ * side with the same Cypher run directly through the driver, the two timed in alternation. The
+ * ratio is the API's overhead.
  * Also prints the top states by the index for docs/findings.md.
  *
  * Options: --store DIR (keep the store and reuse it), --runs N (timed runs per query, default
@@ -54,8 +55,44 @@ async function time(
     await run();
     ms.push(performance.now() - started);
   }
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  return summary(ms);
+}
+
+function summary(ms: number[]): { p50: number; p95: number } {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
+/**
+ * Times `a` and `b` in alternation (a b, b a, a b, ...), so that the shared machine's slow and
+ * fast spells fall on both alike and their ratio compares like with like.
+ */
+async function timePaired(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs = RUNS,
+): Promise<[{ p50: number; p95: number }, { p50: number; p95: number }]> {
+  for (let i = 0; i < 5; i++) {
+    await a();
+    await b();
+  }
+  const msA: number[] = [];
+  const msB: number[] = [];
+  const timed = async (run: () => Promise<unknown>, into: number[]) => {
+    const started = performance.now();
+    await run();
+    into.push(performance.now() - started);
+  };
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      await timed(a, msA);
+      await timed(b, msB);
+    } else {
+      await timed(b, msB);
+      await timed(a, msA);
+    }
+  }
+  return [summary(msA), summary(msB)];
 }
 
 const store = await uprStore({ dir: values.store, prefix: 'recgraph-analytics-' });
@@ -178,14 +215,13 @@ try {
     recorded = [];
     await api(c.query, c.variables);
     const first = [...recorded];
-    const viaApi = await time(() => api(c.query, c.variables));
     recorded = [];
     await api(c.query, c.variables);
     const warm = [...recorded];
     const replay = (statements: typeof recorded) => async () => {
       for (const statement of statements) await store.db.read(statement.cypher, statement.params);
     };
-    const viaDriver = await time(replay(warm));
+    const [viaApi, viaDriver] = await timePaired(() => api(c.query, c.variables), replay(warm));
     const cached = /^(recommendationStats|coverageMatrix)/u.test(c.name);
     // Unless an earlier case asked the same aggregation (the two coverage matrix forms).
     const computed = first.some((x) => x.cypher.includes('AS keys, count(*) AS count'));
