@@ -171,6 +171,12 @@ try {
       variables: { f: { regions: ['150'], years: { from: 2012, to: 2014 } } },
     },
     {
+      // No region: every cluster is read and tested (a region or a state narrows the read).
+      name: 'overlapNeglect, 2012-2014, all regions',
+      query: `query ($f: NeglectFilter) { overlapNeglect(first: 20, filter: $f) { edges { node { state { iso3 } index } } } }`,
+      variables: { f: { years: { from: 2012, to: 2014 } } },
+    },
+    {
       name: `stateNeglect drill-down (${top?.state}, 20 clusters)`,
       query: `query ($s: String!) { stateNeglect(state: $s) { neglectedClusters neglected(first: 20) { cluster { id size } signals { kind detail } } } }`,
       variables: { s: top?.state },
