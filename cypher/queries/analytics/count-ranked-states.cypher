@@ -16,7 +16,7 @@ CALL () {
   RETURN c
 }
 WITH c
-WHERE c.signals IS NOT NULL AND ($state IS NULL OR c.state = $state)
+WHERE c.neglected IS NOT NULL AND ($state IS NULL OR c.state = $state)
   AND ($mechanisms IS NULL OR any(m IN c.mechanisms WHERE m IN $mechanisms))
   AND ($themes IS NULL OR any(k IN c.themes WHERE split(k, ':')[1] IN $themes OR k IN $themes))
   AND ($from IS NULL OR c.lastYear >= $from)

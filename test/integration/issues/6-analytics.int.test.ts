@@ -559,15 +559,19 @@ describe('the neglect analysis', () => {
     expect(themed.neglectedClusters).toBeGreaterThan(0);
     expect(themed.clusters).toBeLessThanOrEqual(all.clusters);
 
-    // A region filter keeps each state's row as the unfiltered ranking has it and leaves out
-    // the states outside the region (M49: Europe, through its subregions).
+    // A region filter keeps each state's row as the unfiltered ranking has it (from the states'
+    // stored figures) and leaves out the states outside the region (M49: Europe, through its
+    // subregions).
     type Ranking = {
       overlapNeglect: { totalCount: number; edges: { node: Row & { state: { iso3: string } } }[] };
     };
     const ranking = async (filter: Record<string, unknown> | null) => {
-      const response = await t.execute<Ranking>(RANKING.replace('first: 10', 'first: 50'), {
-        filter,
-      });
+      const response = await t.execute<Ranking>(
+        `query ($filter: NeglectFilter) { overlapNeglect(filter: $filter, first: 50) {
+           totalCount edges { node { state { iso3 } clusters multiSourceClusters
+             neglectedClusters index topThemes { scheme code } } } } }`,
+        { filter },
+      );
       expect(response.errors).toBeUndefined();
       return response.data!.overlapNeglect;
     };
