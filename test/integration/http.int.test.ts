@@ -66,3 +66,55 @@ describe('GraphQL Armor', () => {
     expect(result.errors?.[0]?.message).toMatch(/aliases/i);
   });
 });
+
+describe('compiled execution (graphql-jit)', () => {
+  const post = (body: unknown) =>
+    t.app.fetch('http://recgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('answers a compiled query, and its field errors with their code and path', async () => {
+    const ok = await post({
+      query: 'query ($n: Int) { states(first: $n) { edges { node { iso3 } } } }',
+      variables: { n: 2 },
+    });
+    expect(ok.status).toBe(200);
+    const data = (await ok.json()) as { data: { states: { edges: unknown[] } } };
+    expect(data.data.states.edges).toHaveLength(2);
+
+    const bad = await post({
+      query: '{ overlapNeglect(filter: { years: { from: 2020, to: 2010 } }) { totalCount } }',
+    });
+    expect(await bad.json()).toMatchObject({
+      data: null,
+      errors: [{ path: ['overlapNeglect'], extensions: { code: 'INVALID_INPUT', field: 'years' } }],
+    });
+  });
+
+  it('leaves requests with a wrong variable or operation to graphql-js: HTTP 400, with locations', async () => {
+    const wrongType = await post({
+      query: 'query ($n: Int) { states(first: $n) { totalCount } }',
+      variables: { n: 'two' },
+    });
+    expect(wrongType.status).toBe(400);
+    const body = (await wrongType.json()) as {
+      data?: unknown;
+      errors: { message: string; locations?: unknown[] }[];
+    };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]!.message).toMatch(/\$n.*Int/);
+    expect(body.errors[0]!.locations).toEqual([{ line: 1, column: 8 }]);
+
+    const missing = await post({
+      query: 'query ($s: String!) { state(iso3: $s) { name } }',
+      variables: {},
+    });
+    expect(missing.status).toBe(400);
+
+    const unknownOperation = await post({ query: 'query A { __typename }', operationName: 'B' });
+    expect(unknownOperation.status).toBe(400);
+    expect(JSON.stringify(await unknownOperation.json())).toMatch(/operation/i);
+  });
+});
