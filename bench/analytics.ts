@@ -130,8 +130,20 @@ try {
     logger: benchLogger,
     onQuery: (event) => recorded.push({ cypher: event.cypher, params: event.params }),
   });
-  const api = async (query: string, variables: Record<string, unknown>) => {
-    const response = await app.fetch('http://bench/graphql', {
+  // The same API interpreted by graphql-js instead of compiled by graphql-jit: a baseline for
+  // what compiling saves, in the same run.
+  const interpreted = createApp({
+    driver: store.driver,
+    database: 'neo4j',
+    logger: benchLogger,
+    compiled: false,
+  });
+  const api = async (
+    query: string,
+    variables: Record<string, unknown>,
+    through: typeof app = app,
+  ) => {
+    const response = await through.fetch('http://bench/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
@@ -249,6 +261,26 @@ try {
     );
   }
   // The follow-up changes above are marks only; they leave the data as it was.
+
+  // What compiling the queries (graphql-jit) saves: the same warm requests through an app that
+  // interprets them with graphql-js, the two timed in alternation.
+  console.log(
+    `\n| query | compiled p50 | compiled p95 | interpreted p50 | interpreted p95 | interpreted / compiled p50 |`,
+  );
+  console.log(`|---|---|---|---|---|---|`);
+  for (const c of cases.filter((x) =>
+    /^(overlapNeglect, first 20|recommendationStats by THEME|coverageMatrix)/u.test(x.name),
+  )) {
+    await api(c.query, c.variables, interpreted); // its cache is the app's: already warm
+    const [compiledTime, interpretedTime] = await timePaired(
+      () => api(c.query, c.variables),
+      () => api(c.query, c.variables, interpreted),
+    );
+    const f = (n: number) => n.toFixed(1);
+    console.log(
+      `| ${c.name} | ${f(compiledTime.p50)} | ${f(compiledTime.p95)} | ${f(interpretedTime.p50)} | ${f(interpretedTime.p95)} | ${(interpretedTime.p50 / compiledTime.p50).toFixed(2)} |`,
+    );
+  }
 
   // The findings table: states with at least MIN multi-source clusters, by index.
   const rows = await store.db.read<{

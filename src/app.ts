@@ -29,6 +29,8 @@ export interface AppOptions {
   readonly onQuery?: QueryListener;
   /** How bearer tokens are verified; without it every caller is anonymous. */
   readonly auth?: AuthOptions;
+  /** Run queries compiled by graphql-jit (default), or interpreted by graphql-js (a baseline). */
+  readonly compiled?: boolean;
 }
 
 /** Deepest query accepted (GraphQL Armor's max-depth). */
@@ -72,7 +74,14 @@ function compilable({ schema, document, operationName, variableValues }: Executi
   return coerced.errors === undefined;
 }
 
-export function createApp({ driver, database, logger, onQuery, auth }: AppOptions): App {
+export function createApp({
+  driver,
+  database,
+  logger,
+  onQuery,
+  auth,
+  compiled = true,
+}: AppOptions): App {
   const authenticate: Authenticate = auth
     ? createAuthenticator(auth)
     : () => Promise.resolve(ANONYMOUS);
@@ -104,17 +113,21 @@ export function createApp({ driver, database, logger, onQuery, auth }: AppOption
       // already reject recommendations > edges > node > state > region > name.
       EnvelopArmorPlugin({ maxDepth: { n: MAX_DEPTH } }),
       // Queries run compiled (graphql-jit, once per distinct document) instead of interpreted by
-      // graphql-js: a large list of objects completes 2-3 times faster (docs/analytics.md,
+      // graphql-js: a large list of objects completes about twice as fast (docs/analytics.md,
       // "Speed"). Parsing, validation and the schema stay graphql-js's, and so does executing a
       // request whose operation or variables are wrong (`compilable`).
-      useGraphQlJit(
-        {},
-        {
-          enableIf: compilable,
-          onError: (result) =>
-            logger.warn({ errors: result.errors }, 'graphql-jit could not compile a query'),
-        },
-      ),
+      ...(compiled
+        ? [
+            useGraphQlJit(
+              {},
+              {
+                enableIf: compilable,
+                onError: (result) =>
+                  logger.warn({ errors: result.errors }, 'graphql-jit could not compile a query'),
+              },
+            ),
+          ]
+        : []),
       {
         // Readiness sits beside the GraphQL endpoint; liveness is Yoga's own /health (200 while the
         // process is up).
