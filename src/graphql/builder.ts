@@ -7,6 +7,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { Kind } from 'graphql';
 import type { Context } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
 
@@ -59,15 +60,21 @@ class InvalidGlobalIdError extends Error {
 builder.queryType({});
 builder.mutationType({});
 
+/** A Date scalar's value, from a variable or a literal. @throws TypeError when not YYYY-MM-DD */
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new TypeError('Date must be a YYYY-MM-DD string');
+  }
+  return value;
+}
+
 builder.scalarType('Date', {
   description: 'A calendar date, ISO 8601 (YYYY-MM-DD).',
   serialize: (value) => value,
-  parseValue: (value) => {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      throw new TypeError('Date must be a YYYY-MM-DD string');
-    }
-    return value;
-  },
+  parseValue: parseDate,
+  // Its own, of one argument: graphql-js's default takes the variables too, which graphql-jit
+  // does not pass (it warns on the console for each such literal). A date is one string.
+  parseLiteral: (node) => parseDate(node.kind === Kind.STRING ? node.value : undefined),
 });
 
 builder.globalConnectionField('totalCount', (t) =>

@@ -117,4 +117,19 @@ describe('compiled execution (graphql-jit)', () => {
     expect(unknownOperation.status).toBe(400);
     expect(JSON.stringify(await unknownOperation.json())).toMatch(/operation/i);
   });
+
+  it('checks a Date literal with the scalar (its own parseLiteral, which graphql-jit accepts)', async () => {
+    const badDate = await post({
+      query: `mutation { createFollowUpAction(input: { state: "SVN", title: "x", dueDate: "soon",
+        recommendationIds: [] }) { __typename } }`,
+    });
+    expect(await badDate.json()).toMatchObject({
+      errors: [
+        {
+          message: expect.stringMatching(/Date must be a YYYY-MM-DD string/) as unknown,
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+  });
 });

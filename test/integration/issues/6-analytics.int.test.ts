@@ -464,7 +464,8 @@ describe('the neglect analysis', () => {
         { id: created.data!.createFollowUpAction.id },
         admin,
       );
-      await t.db.write("MATCH (v:DataVersion {id: 'follow-up'}) REMOVE v.overdueJudgedOn");
+      // Every cluster judged again on the real day, for the tests that follow.
+      await refreshAllClusterSignals(t);
     }
   });
 
