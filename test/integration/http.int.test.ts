@@ -2,7 +2,7 @@
  * Hardening: health and readiness, error masking, GraphQL Armor limits.
  */
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { freePort } from '../../src/db/embedded.ts';
 import { createTestApp, testLogger, type TestApp } from '../helpers/create-test-app.ts';
@@ -131,5 +131,81 @@ describe('compiled execution (graphql-jit)', () => {
         },
       ],
     });
+  });
+  it('answers as graphql-js does, for queries of every shape the schema has', async () => {
+    const interpreted = createApp({
+      driver: t.driver,
+      database: inject('neo4jDatabase'),
+      logger: testLogger(),
+      compiled: false,
+    });
+    const queries: [string, Record<string, unknown>?][] = [
+      [
+        `query ($f: RecommendationFilter, $n: Int) { recommendations(filter: $f, first: $n) {
+           totalCount pageInfo { hasNextPage endCursor }
+           edges { cursor node { id stableId text response year cycle mechanism { code name }
+             recommendingStates { iso3 name } themes { scheme code label }
+             deadlines { kind dueDate approximate passed }
+             overlaps { id kind score methods evidence { jaccard sharedTerms signature }
+               recommendation { stableId } }
+             repeats { basis score recommendation { stableId } } repeatedBy { basis }
+             overlapCluster { id size } } } } }`,
+        { f: { states: ['SVN'], cycles: [3] }, n: 15 },
+      ],
+      [
+        `fragment S on State { iso3 name region { name } }
+         { a: node(id: "State:SVN") { __typename id ...S }
+           b: nodes(ids: ["State:SVN", "Recommendation:A/HRC/28/15#115.1"]) {
+             __typename ... on Recommendation { stableId state { ...S } } }
+           state(iso3: "SVN") { recommendationCounts { total byCycle { key count } }
+             followUp { actions overdue coverage byStatus { status count } }
+             overlapClusters(first: 3) { edges { node { id size mechanisms years
+               members { stableId } } } } } }`,
+      ],
+      [
+        `{ overlapNeglect(first: 5) { totalCount edges { cursor node { state { iso3 }
+             clusters multiSourceClusters neglectedClusters index topThemes { scheme code label } } } }
+           stateNeglect(state: "SVN") { index neglected(first: 3) { neglected cluster { id size }
+             signals { kind detail recommendations { stableId response } actions { id } } } }
+           longestRepeatedAsks(state: "SVN", first: 2) { cluster { id } signals { kind } } }`,
+      ],
+      [
+        `query ($g: [StatsDimension!]!) { recommendationStats(groupBy: $g) { keys count }
+           coverageMatrix { dimensions cells axes positions count withAction
+             buckets(first: 5) { keys count withAction coverage } }
+           followUpProgress(state: "SVN") { period started due completed } }`,
+        { g: ['CYCLE', 'RESPONSE'] },
+      ],
+      [
+        `{ similarRecommendations(text: "Ratify the Optional Protocol to the Convention against Torture",
+             state: "SVN", first: 3) { score evidence { sharedTerms signature }
+             recommendation { stableId } } }`,
+      ],
+      // A field error: data null, the error's message, code and path.
+      ['{ overlapNeglect(filter: { years: { from: 2020, to: 2010 } }) { totalCount } }'],
+    ];
+    const answer = async (
+      app: typeof t.app,
+      query: string,
+      variables?: Record<string, unknown>,
+    ) => {
+      const response = await app.fetch('http://recgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as {
+        data?: unknown;
+        errors?: { locations?: unknown }[];
+      };
+      // Compiled queries' field errors have no locations (see README, "The API").
+      for (const error of body.errors ?? []) delete error.locations;
+      return { status: response.status, body };
+    };
+    for (const [query, variables] of queries) {
+      const compiled = await answer(t.app, query, variables);
+      expect(JSON.stringify(compiled.body), query).not.toMatch(/GRAPHQL_VALIDATION_FAILED/);
+      expect(compiled).toEqual(await answer(interpreted, query, variables));
+    }
   });
 });
