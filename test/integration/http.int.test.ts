@@ -3,7 +3,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { createApp, type App } from '../../src/app.ts';
 import { freePort } from '../../src/db/embedded.ts';
 import { createTestApp, testLogger, type TestApp } from '../helpers/create-test-app.ts';
 
@@ -68,8 +68,8 @@ describe('GraphQL Armor', () => {
 });
 
 describe('compiled execution (graphql-jit)', () => {
-  const post = (body: unknown) =>
-    t.app.fetch('http://recgraph.test/graphql', {
+  const post = (body: unknown, app: App = t.app) =>
+    app.fetch('http://recgraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -184,16 +184,8 @@ describe('compiled execution (graphql-jit)', () => {
       // A field error: data null, the error's message, code and path.
       ['{ overlapNeglect(filter: { years: { from: 2020, to: 2010 } }) { totalCount } }'],
     ];
-    const answer = async (
-      app: typeof t.app,
-      query: string,
-      variables?: Record<string, unknown>,
-    ) => {
-      const response = await app.fetch('http://recgraph.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
+    const answer = async (app: App, query: string, variables?: Record<string, unknown>) => {
+      const response = await post({ query, variables }, app);
       const body = (await response.json()) as {
         data?: unknown;
         errors?: { locations?: unknown }[];
