@@ -6,5 +6,6 @@ export {
   overlapCounts,
   type DetectSummary,
 } from './overlap.service.ts';
+export { LINK_THRESHOLD } from './score.ts';
 export { OverlapClusterRef } from './overlap.schema.ts';
 export type { ClusterView } from './overlap.repository.ts';
