@@ -262,6 +262,37 @@ try {
   }
   // The follow-up changes above are marks only; they leave the data as it was.
 
+  // A dashboard's viewers asking for the same figures at once, right after a change: one
+  // computation serves them all (stats-cache.ts), so together they wait about as long as one
+  // request alone. A change to the recommendations (a mark, as above) makes every result stale.
+  const VIEWERS = 8;
+  const recommendationsChange = () =>
+    store.db.transaction((tx) => bumpDataVersion(tx, 'recommendations'));
+  console.log(
+    `\n| right after a change | one request alone, median of 3 (ms) | ${VIEWERS} identical requests at once, median of 3 (ms) | at once / alone |`,
+  );
+  console.log(`|---|---|---|---|`);
+  for (const c of cases.filter((x) =>
+    /^recommendationStats by (THEME|REGION x RESPONSE)$/u.test(x.name),
+  )) {
+    const alone: number[] = [];
+    const together: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await recommendationsChange();
+      let started = performance.now();
+      await api(c.query, c.variables);
+      alone.push(performance.now() - started);
+      await recommendationsChange();
+      started = performance.now();
+      await Promise.all(Array.from({ length: VIEWERS }, () => api(c.query, c.variables)));
+      together.push(performance.now() - started);
+    }
+    const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[1]!;
+    console.log(
+      `| ${c.name} | ${median(alone).toFixed(0)} | ${median(together).toFixed(0)} | ${(median(together) / median(alone)).toFixed(2)} |`,
+    );
+  }
+
   // What compiling the queries (graphql-jit) saves: the same warm requests through an app that
   // interprets them with graphql-js, the two timed in alternation (the stats cache is shared by
   // both apps, so it is warm already).

@@ -57,6 +57,28 @@ const versionOf = (request: StatsRequest, versions: Versions) =>
 const keyOf = ({ query, groupBy, addressed }: StatsRequest) =>
   JSON.stringify([query, groupBy, addressed]);
 
+/**
+ * Computations under way, by request: a request that finds its own under way for the same
+ * versions waits for it instead of running the aggregation again (a dashboard's viewers, or the
+ * background refresh, asking for the same figures at once after a change).
+ */
+const COMPUTING = new Map<
+  string,
+  { readonly version: string; readonly rows: Promise<StatsBucket[]> }
+>();
+
+/** The request's buckets at `version`: joins the computation under way, or starts one. */
+function computeOnce(ctx: DbContext, request: StatsRequest, version: string) {
+  const key = keyOf(request);
+  const running = COMPUTING.get(key);
+  if (running?.version === version) return running.rows;
+  const rows = compute(ctx, request, version).finally(() => {
+    if (COMPUTING.get(key)?.rows === rows) COMPUTING.delete(key);
+  });
+  COMPUTING.set(key, { version, rows });
+  return rows;
+}
+
 /** Computes the request's buckets and files them, unless a change landed meanwhile. */
 async function compute(ctx: DbContext, request: StatsRequest, version: string) {
   const { query, groupBy, addressed } = request;
@@ -83,7 +105,7 @@ export async function cachedStats(
   const version = versionOf(request, versions ?? (await dataVersions(ctx)));
   const cached = CACHE.get(keyOf(request));
   if (cached?.version === version) return cached.rows;
-  return compute(ctx, request, version);
+  return computeOnce(ctx, request, version);
 }
 
 /** The cached results the data (at `versions`) has changed under, oldest stored first. */
@@ -107,7 +129,7 @@ export async function refreshStaleStats(
   const current = versions ?? (await dataVersions(ctx));
   const stale = staleEntries(current).reverse().slice(0, limit);
   for (const entry of stale) {
-    await compute(ctx, entry.request, versionOf(entry.request, current));
+    await computeOnce(ctx, entry.request, versionOf(entry.request, current));
   }
   return stale.length;
 }

@@ -676,6 +676,34 @@ describe('recommendationStats', () => {
     expect(planned(statusesAfter.data!)).toBe(planned(statuses.data!) + 1);
   });
 
+  it('computes figures asked for by several requests at once only once', async () => {
+    const variables = {
+      filter: { states: ['SVN'], mechanisms: ['UPR'] },
+      groupBy: ['CYCLE', 'ACTION_STATUS'],
+    };
+    const aggregations = () =>
+      t.queries.filter((q) => q.cypher.includes('AS keys, count(*) AS count')).length;
+    const recomputed = () =>
+      t.db.read<{ keys: (string | null)[]; count: number }>(
+        `MATCH (r:Recommendation {state: 'SVN', mechanism: 'UPR'})
+         CALL (r) { OPTIONAL MATCH (a:FollowUpAction)-[:ADDRESSES]->(r) WITH DISTINCT a.status AS k RETURN k }
+         RETURN [toString(r.cycle), k] AS keys, count(*) AS count ORDER BY count DESC, keys`,
+      );
+    const together = () =>
+      Promise.all(Array.from({ length: 6 }, () => t.execute<Stats>(STATS, variables)));
+    for (const when of ['first asked', 'after a change']) {
+      if (when === 'after a change') await planActionOnFreeRecommendation('asked at once');
+      t.queries.length = 0;
+      const answers = await together();
+      expect(aggregations(), when).toBe(1);
+      const expected = await recomputed();
+      for (const answer of answers) {
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data!.recommendationStats).toEqual(expected);
+      }
+    }
+  });
+
   it('recomputes stale cached counts ahead of the next request, in the background too', async () => {
     const byStatus = { filter: { states: ['SVN'] }, groupBy: ['ACTION_STATUS'] };
     const recomputed = () =>
