@@ -21,7 +21,7 @@ import { Db } from '../src/db/run.ts';
 import { isMatch } from '../src/features/imports/cross-source.ts';
 import { matchCrossSource, runImport } from '../src/features/imports/index.ts';
 import { CODE_MIGRATIONS } from '../src/migrations.ts';
-import { benchLogger, freshStore, random, type Store } from './support.ts';
+import { benchLogger, draw, freshStore, random, type Store } from './support.ts';
 
 const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const UPR_INFO = path.join(DATA, 'upr-info-terman', 'upr_info_recommendations_sessions_1-20.csv');
@@ -152,11 +152,7 @@ async function main(): Promise<void> {
     );
 
     // A seeded sample of 100 decisions to check by hand.
-    const next = random(seed);
-    const pool = [...result.decisions];
-    const sample = [];
-    while (sample.length < 100 && pool.length)
-      sample.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
+    const sample = draw(result.decisions, 100, random(seed));
     const texts = new Map(
       (
         await store.db.read<{ id: string; text: string }>(

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { detectState, LINK_THRESHOLD, type DetectDoc } from '../src/features/overlaps/index.ts';
-import { random } from './support.ts';
+import { draw, random } from './support.ts';
 
 const GOAL = { precision: 0.9, recall: 0.85 };
 const FLOOR = 0.1;
@@ -219,14 +219,6 @@ if (values.real) {
   const high = LINK_THRESHOLD + Number(values.above);
   const links = linksByState(real, low);
   const rand = random(Number(values.seed));
-  const sample = <T>(items: T[]) => {
-    const pool = [...items];
-    const out: T[] = [];
-    while (pool.length > 0 && out.length < Number(values.sample)) {
-      out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]!);
-    }
-    return out;
-  };
   console.log(
     `\n${real.length} UPR Info recommendations of ${wanted.size} states: ${links.length} links from ${f2(low)}, ${links.filter((l) => l.score >= LINK_THRESHOLD).length} from ${LINK_THRESHOLD}`,
   );
@@ -236,7 +228,7 @@ if (values.real) {
   ] as const) {
     const band = links.filter((l) => l.score >= from && l.score < to);
     console.log(`\n## ${band.length} links ${name}: ${f3(from)} <= score < ${f3(to)}`);
-    for (const [k, l] of sample(band).entries()) {
+    for (const [k, l] of draw(band, Number(values.sample), rand).entries()) {
       console.log(
         `\n${k + 1}. [${l.state}, ${l.score} ${l.kind}${l.evidence.signature ? `; ${l.evidence.signature}` : ''}]\n   A: ${text.get(l.a)}\n   B: ${text.get(l.b)}`,
       );

@@ -144,3 +144,17 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Up to `n` of `items` drawn at random without replacement, in the order drawn: one `rand()`
+ * per draw, so a seed gives the same sample on every machine (the hand-checked samples in
+ * docs/ are reproduced this way).
+ */
+export function draw<T>(items: readonly T[], n: number, rand: () => number): T[] {
+  const pool = [...items];
+  const out: T[] = [];
+  while (out.length < n && pool.length > 0) {
+    out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]!);
+  }
+  return out;
+}
