@@ -97,6 +97,9 @@ export function toDomainError(error: unknown): unknown {
 const rowsOf = (records: { toObject(): Row }[]) =>
   records.map((record) => toPlain(record.toObject()) as Row);
 
+/** One object per driver and database name: what a Db's `identity` returns. */
+const IDENTITIES = new WeakMap<Driver, Map<string, object>>();
+
 export class Db {
   constructor(
     private readonly driver: Driver,
@@ -105,6 +108,19 @@ export class Db {
     private readonly logger: Logger,
     private readonly listeners: readonly QueryListener[] = [],
   ) {}
+
+  /**
+   * Stands for the data this Db reads: the same object for every Db over the same driver and
+   * database, so that what is cached about the data is kept apart per database.
+   */
+  get identity(): object {
+    let byName = IDENTITIES.get(this.driver);
+    if (!byName) IDENTITIES.set(this.driver, (byName = new Map()));
+    let identity = byName.get(this.database);
+    if (!identity)
+      byName.set(this.database, (identity = Object.freeze({ database: this.database })));
+    return identity;
+  }
 
   /** A Db over the same driver that also reports each statement to `listener`. */
   withListener(listener: QueryListener): Db {

@@ -31,10 +31,34 @@ interface Entry {
   readonly rows: StatsBucket[];
 }
 
-/** Results by request, kept while the versions of the data parts they read hold. */
-const CACHE = new Map<string, Entry>();
 /** Distinct requests whose results are kept in memory; the least recently stored go first. */
 const CACHE_SIZE = 500;
+
+/**
+ * One database's results and computations under way. Kept per database (`Db.identity`), so that
+ * a process serving two databases never answers from the other's figures.
+ */
+interface Cache {
+  /** Results by request, kept while the versions of the data parts they read hold. */
+  readonly results: Map<string, Entry>;
+  /**
+   * Computations under way, by request: a request that finds its own under way for the same
+   * versions waits for it instead of running the aggregation again (a dashboard's viewers, or
+   * the background refresh, asking for the same figures at once after a change).
+   */
+  readonly computing: Map<
+    string,
+    { readonly version: string; readonly rows: Promise<StatsBucket[]> }
+  >;
+}
+
+const CACHES = new WeakMap<object, Cache>();
+
+function cacheOf(ctx: DbContext): Cache {
+  let cache = CACHES.get(ctx.db.identity);
+  if (!cache) CACHES.set(ctx.db.identity, (cache = { results: new Map(), computing: new Map() }));
+  return cache;
+}
 
 /**
  * The parts of the data a request reads: always the recommendations; follow-up data for
@@ -57,25 +81,16 @@ const versionOf = (request: StatsRequest, versions: Versions) =>
 const keyOf = ({ query, groupBy, addressed }: StatsRequest) =>
   JSON.stringify([query, groupBy, addressed]);
 
-/**
- * Computations under way, by request: a request that finds its own under way for the same
- * versions waits for it instead of running the aggregation again (a dashboard's viewers, or the
- * background refresh, asking for the same figures at once after a change).
- */
-const COMPUTING = new Map<
-  string,
-  { readonly version: string; readonly rows: Promise<StatsBucket[]> }
->();
-
 /** The request's buckets at `version`: joins the computation under way, or starts one. */
 function computeOnce(ctx: DbContext, request: StatsRequest, version: string) {
+  const { computing } = cacheOf(ctx);
   const key = keyOf(request);
-  const running = COMPUTING.get(key);
+  const running = computing.get(key);
   if (running?.version === version) return running.rows;
   const rows = compute(ctx, request, version).finally(() => {
-    if (COMPUTING.get(key)?.rows === rows) COMPUTING.delete(key);
+    if (computing.get(key)?.rows === rows) computing.delete(key);
   });
-  COMPUTING.set(key, { version, rows });
+  computing.set(key, { version, rows });
   return rows;
 }
 
@@ -85,10 +100,11 @@ async function compute(ctx: DbContext, request: StatsRequest, version: string) {
   const rows = await repository.findRecommendationStats(ctx, query, groupBy, { addressed });
   // Filed only if no change landed meanwhile, so a result is never filed under a newer version.
   if (versionOf(request, await dataVersions(ctx)) === version) {
+    const { results } = cacheOf(ctx);
     const key = keyOf(request);
-    CACHE.delete(key);
-    CACHE.set(key, { request, version, rows });
-    if (CACHE.size > CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
+    results.delete(key);
+    results.set(key, { request, version, rows });
+    if (results.size > CACHE_SIZE) results.delete(results.keys().next().value!);
   }
   return rows;
 }
@@ -103,18 +119,18 @@ export async function cachedStats(
   versions?: Versions,
 ): Promise<StatsBucket[]> {
   const version = versionOf(request, versions ?? (await dataVersions(ctx)));
-  const cached = CACHE.get(keyOf(request));
+  const cached = cacheOf(ctx).results.get(keyOf(request));
   if (cached?.version === version) return cached.rows;
   return computeOnce(ctx, request, version);
 }
 
 /** The cached results the data (at `versions`) has changed under, oldest stored first. */
-const staleEntries = (versions: Versions) =>
-  [...CACHE.values()].filter((e) => e.version !== versionOf(e.request, versions));
+const staleEntries = (ctx: DbContext, versions: Versions) =>
+  [...cacheOf(ctx).results.values()].filter((e) => e.version !== versionOf(e.request, versions));
 
 /** How many cached results the current data has made stale. */
 export async function staleStats(ctx: DbContext): Promise<number> {
-  return staleEntries(await dataVersions(ctx)).length;
+  return staleEntries(ctx, await dataVersions(ctx)).length;
 }
 
 /**
@@ -127,7 +143,7 @@ export async function refreshStaleStats(
   { limit = 20, versions }: { limit?: number; versions?: Versions } = {},
 ): Promise<number> {
   const current = versions ?? (await dataVersions(ctx));
-  const stale = staleEntries(current).reverse().slice(0, limit);
+  const stale = staleEntries(ctx, current).reverse().slice(0, limit);
   for (const entry of stale) {
     await computeOnce(ctx, entry.request, versionOf(entry.request, current));
   }
@@ -150,7 +166,7 @@ export function startStatsRefresh(
     try {
       const versions = await dataVersions(ctx);
       const now = JSON.stringify(versions);
-      if (now === previous && staleEntries(versions).length > 0) {
+      if (now === previous && staleEntries(ctx, versions).length > 0) {
         const started = performance.now();
         const refreshed = await refreshStaleStats(ctx, { versions });
         logger.info(

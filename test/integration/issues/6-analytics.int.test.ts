@@ -704,6 +704,29 @@ describe('recommendationStats', () => {
     }
   });
 
+  it('keeps cached figures per database: another connection does not answer from them', async () => {
+    // A second driver stands for another database (Community has one): nothing it asks may be
+    // answered from the figures cached for the first, which could hold other data.
+    const variables = { filter: { states: ['SVN'] }, groupBy: ['RESPONSE'] };
+    const aggregations = (app: TestApp) =>
+      app.queries.filter((q) => q.cypher.includes('AS keys, count(*) AS count')).length;
+    await t.execute<Stats>(STATS, variables);
+    t.queries.length = 0;
+    const cached = await t.execute<Stats>(STATS, variables);
+    expect(aggregations(t)).toBe(0);
+    const other = createTestApp();
+    try {
+      const answer = await other.execute<Stats>(STATS, variables);
+      expect(aggregations(other)).toBe(1);
+      expect(answer.data!.recommendationStats).toEqual(cached.data!.recommendationStats);
+      other.queries.length = 0;
+      await other.execute<Stats>(STATS, variables);
+      expect(aggregations(other)).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('recomputes stale cached counts ahead of the next request, in the background too', async () => {
     const byStatus = { filter: { states: ['SVN'] }, groupBy: ['ACTION_STATUS'] };
     const recomputed = () =>
