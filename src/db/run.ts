@@ -115,7 +115,7 @@ export class Db {
    */
   get identity(): object {
     let byName = IDENTITIES.get(this.driver);
-    if (!byName) IDENTITIES.set(this.driver, (byName = new Map()));
+    if (!byName) IDENTITIES.set(this.driver, (byName = new Map<string, object>()));
     let identity = byName.get(this.database);
     if (!identity)
       byName.set(this.database, (identity = Object.freeze({ database: this.database })));
