@@ -15,4 +15,4 @@ COPY schema ./schema
 COPY tsconfig.json ./
 USER node
 EXPOSE 4000
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"]

@@ -119,6 +119,11 @@ try {
     'CALL () { MATCH (r:Recommendation) RETURN count(r) AS recommendations } CALL () { MATCH (c:OverlapCluster) RETURN count(c) AS clusters } RETURN recommendations, clusters',
   );
   console.log(`store: ${size!.recommendations} recommendations, ${size!.clusters} clusters`);
+  // The server runs with a larger young generation (npm start; bench:young-gen measures it).
+  const semiSpace = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(' ')]
+    .filter((flag) => flag.startsWith('--max-semi-space-size'))
+    .at(-1);
+  console.log(`young generation: ${semiSpace ?? "V8's default (npm start sets 64 MiB)"}`);
   await refreshMissingClusterSignals({ db: store.db });
 
   // Every statement the API runs is recorded, so that the driver side replays exactly the same

@@ -54,14 +54,15 @@ async function readPairs(): Promise<Record<string, string>[]> {
 }
 
 async function open(): Promise<Store> {
-  if (process.env['NEO4J_URI']) {
+  const uri = process.env['NEO4J_URI'];
+  if (uri) {
     const driver = neo4j.driver(
-      process.env['NEO4J_URI'],
+      uri,
       neo4j.auth.basic(process.env['NEO4J_USER'] ?? 'neo4j', process.env['NEO4J_PASSWORD'] ?? ''),
     );
     const db = new Db(driver, 'neo4j', benchLogger);
     await migrate(db, benchLogger, CODE_MIGRATIONS);
-    return { driver, db, stop: () => driver.close() };
+    return { driver, db, uri, stop: () => driver.close() };
   }
   return freshStore('recgraph-eval-');
 }

@@ -26,6 +26,8 @@ export const UPR_FILES = [
 export interface Store {
   driver: Driver;
   db: Db;
+  /** Its Bolt address, for other processes (bench:young-gen's children). */
+  uri: string;
   /** The embedded Neo4j JVM's process id (none for a server elsewhere, NEO4J_URI). */
   pid?: number;
   stop(): Promise<void>;
@@ -87,6 +89,7 @@ export async function openStore(dataDir: string, options: { remove: boolean }): 
   return {
     driver,
     db,
+    uri: handle.uri,
     pid: handle.pid,
     async stop() {
       await driver.close();
