@@ -23,7 +23,7 @@ import { bumpDataVersion } from '../src/features/shared/cluster-signals.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps } from '../src/features/overlaps/index.ts';
 import { generate } from './generate-ndjson.ts';
-import { benchLogger, uprStore } from './support.ts';
+import { benchLogger, uprStore, youngGeneration } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -119,11 +119,7 @@ try {
     'CALL () { MATCH (r:Recommendation) RETURN count(r) AS recommendations } CALL () { MATCH (c:OverlapCluster) RETURN count(c) AS clusters } RETURN recommendations, clusters',
   );
   console.log(`store: ${size!.recommendations} recommendations, ${size!.clusters} clusters`);
-  // The server runs with a larger young generation (npm start; bench:young-gen measures it).
-  const semiSpace = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(' ')]
-    .filter((flag) => flag.startsWith('--max-semi-space-size'))
-    .at(-1);
-  console.log(`young generation: ${semiSpace ?? "V8's default (npm start sets 64 MiB)"}`);
+  console.log(`young generation: ${youngGeneration()} (npm start: --max-semi-space-size=64)`);
   await refreshMissingClusterSignals({ db: store.db });
 
   // Every statement the API runs is recorded, so that the driver side replays exactly the same

@@ -24,7 +24,7 @@ import { stateRecommendations } from '../src/features/overlaps/overlap.repositor
 import { similarRecommendations } from '../src/features/overlaps/overlap.service.ts';
 import { readReferenceData } from '../src/features/reference/index.ts';
 import { generate } from './generate-ndjson.ts';
-import { freshStore, processCpu, random } from './support.ts';
+import { freshStore, processCpu, random, youngGeneration } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -66,6 +66,8 @@ function newRows(states: readonly string[], name: string, seed: number): string 
 }
 
 const secs = (ms: number) => (ms / 1000).toFixed(2);
+// Part of what is measured (docs/analytics.md, "A larger young generation"; the CLI keeps V8's).
+console.log(`young generation: ${youngGeneration()}`);
 const store = await freshStore('recgraph-bench-overlaps-');
 try {
   let t = performance.now();

@@ -136,6 +136,15 @@ export async function uprStore(options: {
   }
 }
 
+/**
+ * The young generation this Node process was started with (`--max-semi-space-size`, which the
+ * npm scripts set; docs/analytics.md, "A larger young generation"), or V8's default.
+ */
+export function youngGeneration(): string {
+  const flags = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(' ')];
+  return flags.filter((flag) => flag.startsWith('--max-semi-space-size')).at(-1) ?? "V8's default";
+}
+
 /** mulberry32: a small, fast, seedable PRNG (deterministic across machines). */
 export function random(seed: number): () => number {
   let a = seed >>> 0;
