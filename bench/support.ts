@@ -137,8 +137,9 @@ export async function uprStore(options: {
 }
 
 /**
- * The young generation this Node process was started with (`--max-semi-space-size`, which the
- * npm scripts set; docs/analytics.md, "A larger young generation"), or V8's default.
+ * The young generation this Node process was started with (`--max-semi-space-size`, which
+ * `npm start` and `bench:analytics` set; docs/analytics.md, "A larger young generation"), or
+ * V8's default.
  */
 export function youngGeneration(): string {
   const flags = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(' ')];

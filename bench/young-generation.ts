@@ -6,8 +6,8 @@
  * through `yoga.fetch`, as bench:analytics does, and reports per request: wall time p50 / p95,
  * the CPU this process used and the time V8 spent collecting garbage.
  *
- * The server's scripts (`npm start`, the Docker image) set the size this bench justifies
- * (docs/analytics.md, "Garbage collection").
+ * The server (`npm start`, `npm run dev`, the Docker image) runs with the size this bench
+ * justifies (docs/analytics.md, "A larger young generation").
  *
  * Options: --store DIR (as bench:analytics; use its 341k store to see the full effect),
  * --sizes LIST (default "default,32,64"; "default" is V8's own, 16 MiB on 64-bit), --rounds N
@@ -62,7 +62,7 @@ interface Measure {
   gc: number;
 }
 
-/** One measuring process: times each case warm and prints one JSON line of Measures. */
+/** One measuring process: times each case warm and prints what it measured as one JSON line. */
 async function child(uri: string) {
   const driver = neo4j.driver(uri);
   const app = createApp({ driver, database: 'neo4j', logger: benchLogger });
@@ -111,12 +111,13 @@ async function child(uri: string) {
   console.log(JSON.stringify({ results, peakRssMiB: process.resourceUsage().maxRSS / 1024 }));
 }
 
-/** Runs one measuring process with the given young generation size and returns its Measures. */
+/** What one measuring process reports. */
 interface Measured {
   results: Record<string, Measure>;
   peakRssMiB: number;
 }
 
+/** Runs one measuring process with the given young generation size. */
 function measure(uri: string, size: string): Promise<Measured> {
   const flags = size === 'default' ? [] : [`--max-semi-space-size=${size}`];
   const script = fileURLToPath(import.meta.url);
