@@ -31,10 +31,11 @@ export interface TestApp {
 /** Silent unless TEST_LOG names a level (e.g. TEST_LOG=error shows the errors Yoga masks). */
 export const testLogger = () => pino({ level: process.env['TEST_LOG'] ?? 'silent' });
 
-export function testDriver(): Driver {
+/** A driver to the test Neo4j, or to `uri` (e.g. a relay in front of it) with its credentials. */
+export function testDriver(uri: string = inject('neo4jUri')): Driver {
   const user = inject('neo4jUser');
   return neo4j.driver(
-    inject('neo4jUri'),
+    uri,
     user ? neo4j.auth.basic(user, inject('neo4jPassword') ?? '') : undefined,
   );
 }

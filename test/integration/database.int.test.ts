@@ -2,15 +2,17 @@
  * The database layer against the real Neo4j: migrations, the Cypher catalogue, the gateway's
  * integer handling and error mapping, and the demo-data loader.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalogue } from '../../src/db/cypher.ts';
+import { Db } from '../../src/db/run.ts';
 import { cypherMigrations, migrate } from '../../src/db/migrate.ts';
 import { DuplicateConflictError } from '../../src/errors.ts';
 import { ensureDemoData, textKeyMigration } from '../../src/features/imports/index.ts';
 import { textKey } from '../../src/features/imports/identity.ts';
 import { referenceDataMigration } from '../../src/features/reference/index.ts';
 import { CODE_MIGRATIONS } from '../../src/migrations.ts';
-import { createTestApp, testLogger, type TestApp } from '../helpers/create-test-app.ts';
+import { createTestApp, testDriver, testLogger, type TestApp } from '../helpers/create-test-app.ts';
 import { uniqueId } from '../helpers/factories.ts';
 
 let t: TestApp;
@@ -127,6 +129,37 @@ describe('the gateway', () => {
       ).rejects.toBeInstanceOf(DuplicateConflictError);
     } finally {
       await t.db.write('MATCH (m:Mechanism {code: $code}) DETACH DELETE m', { code });
+    }
+  });
+
+  it('retries a read while Neo4j cannot be reached, and answers once it can', async () => {
+    // Reads run without a transaction (one round trip), so the gateway retries them itself.
+    // A relay to the test Neo4j on a free port, listening only after a second: until then
+    // every connection is refused.
+    const target = new URL(inject('neo4jUri'));
+    const relay = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 7687), target.hostname);
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const driver = testDriver(`bolt://127.0.0.1:${port}`);
+    const db = new Db(driver, inject('neo4jDatabase'), testLogger());
+    const opening = setTimeout(() => relay.listen(port, '127.0.0.1'), 1_000);
+    try {
+      const started = performance.now();
+      expect(await db.read('RETURN 1 AS one')).toEqual([{ one: 1 }]);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(1_000);
+    } finally {
+      clearTimeout(opening);
+      await driver.close();
+      await new Promise((resolve) => relay.close(resolve));
     }
   });
 });
