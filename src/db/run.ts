@@ -1,11 +1,11 @@
 /**
  * The one gateway to the driver: every repository runs Cypher through a Db. Writes go through
  * `driver.executeQuery` (a managed transaction, retried by the driver); reads run as auto-commit
- * statements, retried here on the same errors (see `readWithRetries`). Both name the database and route
- * READ/WRITE explicitly (a cluster or Aura serves reads from followers) and share the driver's
- * bookmarks, so a read sees the writes before it. Records become plain objects with integers
- * converted deliberately, Cypher and parameters are logged at debug level, and Neo4jError is
- * mapped to domain errors in one place.
+ * statements, retried here on the same errors (see `readWithRetries`). Both name the database
+ * and route READ/WRITE explicitly (a cluster or Aura serves reads from followers) and share the
+ * driver's bookmarks, so a read sees the writes before it. Records become plain objects with
+ * integers converted deliberately, Cypher and parameters are logged at debug level, and
+ * Neo4jError is mapped to domain errors in one place.
  */
 import neo4j, {
   type Driver,
