@@ -23,7 +23,7 @@ import { bumpDataVersion } from '../src/features/shared/cluster-signals.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps } from '../src/features/overlaps/index.ts';
 import { generate } from './generate-ndjson.ts';
-import { benchLogger, uprStore, youngGeneration } from './support.ts';
+import { benchLogger, p50p95, percentile, uprStore, youngGeneration } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,9 +37,6 @@ const { values } = parseArgs({
 const GENERATED = Number(values.generated);
 const RUNS = Number(values.runs);
 const MIN = Number(values.min);
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function time(
   run: () => Promise<unknown>,
@@ -55,12 +52,7 @@ async function time(
     await run();
     ms.push(performance.now() - started);
   }
-  return summary(ms);
-}
-
-function summary(ms: number[]): { p50: number; p95: number } {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+  return p50p95(ms);
 }
 
 /**
@@ -92,7 +84,7 @@ async function timePaired(
       await timed(a, msA);
     }
   }
-  return [summary(msA), summary(msB)];
+  return [p50p95(msA), p50p95(msB)];
 }
 
 const store = await uprStore({ dir: values.store, prefix: 'recgraph-analytics-' });
@@ -288,9 +280,8 @@ try {
       await Promise.all(Array.from({ length: VIEWERS }, () => api(c.query, c.variables)));
       together.push(performance.now() - started);
     }
-    const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[1]!;
     console.log(
-      `| ${c.name} | ${median(alone).toFixed(0)} | ${median(together).toFixed(0)} | ${(median(together) / median(alone)).toFixed(2)} |`,
+      `| ${c.name} | ${percentile(alone, 50).toFixed(0)} | ${percentile(together, 50).toFixed(0)} | ${(percentile(together, 50) / percentile(alone, 50)).toFixed(2)} |`,
     );
   }
 

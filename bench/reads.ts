@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { cypher } from '../src/db/cypher.ts';
-import { freshStore } from './support.ts';
+import { freshStore, percentile } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +35,10 @@ try {
     [
       'session.executeRead',
       async () => {
-        const session = driver.session({ database: 'neo4j', defaultAccessMode: 'READ' });
+        const session = driver.session({
+          database: 'neo4j',
+          defaultAccessMode: neo4j.session.READ,
+        });
         try {
           return await session.executeRead((tx) => tx.run(STATEMENT));
         } finally {
@@ -60,13 +63,20 @@ try {
       });
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
     `\nmedian of ${ROUNDS} rounds of ${READS} reads, µs per read\n\n| way | wall | CPU of this process |\n|---|---|---|`,
   );
   for (const [name, runs] of measured) {
-    const wall = median(runs.map((r) => r.wall)).toFixed(0);
-    console.log(`| ${name} | ${wall} | ${median(runs.map((r) => r.cpu)).toFixed(0)} |`);
+    const wall = percentile(
+      runs.map((r) => r.wall),
+      50,
+    ).toFixed(0);
+    console.log(
+      `| ${name} | ${wall} | ${percentile(
+        runs.map((r) => r.cpu),
+        50,
+      ).toFixed(0)} |`,
+    );
   }
 } finally {
   await store.stop();

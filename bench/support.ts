@@ -146,6 +146,18 @@ export function youngGeneration(): string {
   return flags.filter((flag) => flag.startsWith('--max-semi-space-size')).at(-1) ?? "V8's default";
 }
 
+/** The value at percentile `p` of `values` (the nearest rank below: p50 of 60 is the 31st). */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** The p50 and p95 of timings, as the benches report them. */
+export const p50p95 = (ms: readonly number[]) => ({
+  p50: percentile(ms, 50),
+  p95: percentile(ms, 95),
+});
+
 /** mulberry32: a small, fast, seedable PRNG (deterministic across machines). */
 export function random(seed: number): () => number {
   let a = seed >>> 0;

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { createApp } from '../src/app.ts';
-import { benchLogger, uprStore } from './support.ts';
+import { benchLogger, p50p95, percentile, uprStore } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -95,10 +95,8 @@ async function child(uri: string) {
       }
       const used = process.cpuUsage(cpu);
       await new Promise((resolve) => setImmediate(resolve));
-      ms.sort((a, b) => a - b);
       results[name] = {
-        p50: ms[Math.floor(RUNS / 2)]!,
-        p95: ms[Math.min(RUNS - 1, Math.floor(RUNS * 0.95))]!,
+        ...p50p95(ms),
         cpu: (used.user + used.system) / 1000 / RUNS,
         gc: gc / RUNS,
       };
@@ -159,7 +157,6 @@ async function parent() {
   } finally {
     await store.stop();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const f = (n: number) => n.toFixed(1);
   console.log(
     `\nmedians over ${rounds} rounds of ${RUNS} warm requests; ms per request` +
@@ -168,7 +165,13 @@ async function parent() {
   for (const { name } of CASES) {
     for (const size of sizes) {
       const runs = measured.get(size)!.map((r) => r.results[name]!);
-      const of = (k: keyof Measure) => f(median(runs.map((r) => r[k])));
+      const of = (k: keyof Measure) =>
+        f(
+          percentile(
+            runs.map((r) => r[k]),
+            50,
+          ),
+        );
       console.log(
         `| ${name} | ${size} | ${of('p50')} | ${of('p95')} | ${of('cpu')} | ${of('gc')} |`,
       );
@@ -177,7 +180,7 @@ async function parent() {
   console.log(`\n| --max-semi-space-size | peak RSS of the process, MiB (median) |\n|---|---|`);
   for (const size of sizes) {
     const peaks = measured.get(size)!.map((r) => r.peakRssMiB);
-    console.log(`| ${size} | ${median(peaks).toFixed(0)} |`);
+    console.log(`| ${size} | ${percentile(peaks, 50).toFixed(0)} |`);
   }
 }
 
