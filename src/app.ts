@@ -16,7 +16,13 @@ import {
 import type { Context } from './context.ts';
 import { Db, type QueryListener } from './db/run.ts';
 import type { Driver } from 'neo4j-driver';
-import { DomainError, UnauthenticatedError } from './errors.ts';
+import { InputValidationError } from '@pothos/plugin-validation';
+import {
+  DatabaseUnavailableError,
+  DomainError,
+  InvalidInputError,
+  UnauthenticatedError,
+} from './errors.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
 
@@ -43,8 +49,8 @@ export type App = YogaServerInstance<Record<string, never>, Context>;
  * Everything else is masked to "Unexpected error." (no stack traces, no Cypher).
  */
 export function maskDomainErrors(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof DomainError) {
+  const original = clientErrorOf(error);
+  if (original) {
     return new GraphQLError(original.message, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
       path: error instanceof GraphQLError ? error.path : undefined,
@@ -55,6 +61,37 @@ export function maskDomainErrors(error: unknown, message: string, isDev?: boolea
     });
   }
   return maskError(error, message, isDev);
+}
+
+/**
+ * The domain error behind a field's failure, if it is one. An argument that fails its `validate`
+ * schema (the validation plugin) is bad input like any other: INVALID_INPUT, naming the argument.
+ */
+function clientErrorOf(error: unknown): DomainError | null {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) return original;
+  if (original instanceof InputValidationError) {
+    const [issue] = original.issues;
+    const field = issue?.path
+      ?.map((key) => (typeof key === 'object' ? key.key : key))
+      .map(String)
+      .join('.');
+    return new InvalidInputError(
+      original.message.replace(/^Validation error: /u, ''),
+      field || undefined,
+    );
+  }
+  return null;
+}
+
+/**
+ * Yoga logs every error it had to mask or reshape at error level, with its stack. A client's bad
+ * input is not the server's error: it is logged at debug, and Neo4j being out of reach at warn.
+ */
+function logLevelOf(args: readonly unknown[]): 'debug' | 'warn' | 'error' {
+  const original = clientErrorOf(args.find((a) => a instanceof Error));
+  if (!original) return 'error';
+  return original instanceof DatabaseUnavailableError ? 'warn' : 'debug';
 }
 
 /**
@@ -100,7 +137,10 @@ export function createApp({
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) =>
-        logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
+        logger[logLevelOf(args)](
+          { err: args.find((a) => a instanceof Error) },
+          args.map(String).join(' '),
+        ),
     },
     context: async ({ request }): Promise<Context> => ({
       db,

@@ -9,7 +9,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { Kind } from 'graphql';
 import type { Context } from '../context.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, InvalidInputError } from '../errors.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -51,9 +51,13 @@ export const builder = new SchemaBuilder<{
   errors: { defaultTypes: [] },
 });
 
-class InvalidGlobalIdError extends Error {
+/** An ID argument that no recgraph object could have: bad input, answered as INVALID_INPUT. */
+class InvalidGlobalIdError extends InvalidInputError {
   constructor(globalID: string) {
-    super(`${JSON.stringify(globalID)} is not a recgraph ID`);
+    super(
+      `${JSON.stringify(globalID)} is not a recgraph ID (they read "Type:key", e.g. "State:SVN")`,
+    );
+    this.name = 'InvalidGlobalIdError';
   }
 }
 
