@@ -30,6 +30,14 @@ export function neglectQuery(
     if (!parsed.success) throw new InvalidInputError(`${name}: at most 100 codes`, name);
     return parsed.data.map((v) => (upper ? v.toUpperCase() : v));
   };
+  const regions = list('regions', filter?.regions, false);
+  const notM49 = regions?.find((code) => !/^\d{3}$/u.test(code));
+  if (notM49 !== undefined) {
+    throw new InvalidInputError(
+      `regions: ${JSON.stringify(notM49)} is not an M49 region code (three digits, e.g. 150 for Europe)`,
+      'regions',
+    );
+  }
   const from = filter?.years?.from ?? null;
   const to = filter?.years?.to ?? null;
   if (from !== null && to !== null && from > to) {
@@ -42,7 +50,7 @@ export function neglectQuery(
     );
   }
   return {
-    regions: list('regions', filter?.regions, false),
+    regions,
     themes: list('themes', filter?.themes, false),
     mechanisms: list('mechanisms', filter?.mechanisms, true),
     from,
@@ -116,6 +124,9 @@ export interface SignalEvidence {
   readonly actionIds: readonly string[];
 }
 
+/** "1 recommendation", "3 recommendations". */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** What each of a cluster's signals rests on, in words and ids. */
 export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidence[] {
   return cluster.signals.map((kind) => {
@@ -130,7 +141,7 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
       case 'NOT_IMPLEMENTED':
         return {
           kind,
-          detail: `${cluster.assessed.length} recommendations last assessed NOT_IMPLEMENTED, CONTRARY or NO_INFORMATION`,
+          detail: `${counted(cluster.assessed.length, 'recommendation')} last assessed NOT_IMPLEMENTED, CONTRARY or NO_INFORMATION`,
           recommendationIds: cluster.assessed,
           actionIds: [],
         };
@@ -139,8 +150,8 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
           kind,
           detail:
             cluster.cycles.length >= 2
-              ? `asked in UPR cycles ${[...cluster.cycles].sort().join(', ')}; ${cluster.repeated.length} recommendations repeat or are repeated`
-              : `${cluster.repeated.length} recommendations repeat an earlier one or are repeated later`,
+              ? `asked in UPR cycles ${[...cluster.cycles].sort((a, b) => a - b).join(', ')}; ${counted(cluster.repeated.length, 'recommendation')} ${cluster.repeated.length === 1 ? 'repeats or is' : 'repeat or are'} repeated`
+              : `${counted(cluster.repeated.length, 'recommendation')} ${cluster.repeated.length === 1 ? 'repeats an earlier one or is' : 'repeat an earlier one or are'} repeated later`,
           recommendationIds: cluster.repeated,
           actionIds: [],
         };
@@ -156,7 +167,10 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
       default:
         return {
           kind,
-          detail: `${cluster.overdue.length} follow-up actions past their due date`,
+          detail:
+            cluster.overdue.length === 1
+              ? '1 follow-up action past its due date'
+              : `${cluster.overdue.length} follow-up actions past their due date`,
           recommendationIds: [],
           actionIds: cluster.overdue,
         };
