@@ -9,7 +9,7 @@ import { canSeeInternal, type Viewer } from '../../auth/viewer.ts';
 import type { Context } from '../../context.ts';
 import { deadlinesOf, nextDeadline, todayUtc } from './deadlines.ts';
 import * as repository from './follow-up.repository.ts';
-import { followUpSummary } from './follow-up.service.ts';
+import { followUpSummary, requireKnownState } from './follow-up.service.ts';
 
 export const REPORT_FORMATS = ['csv', 'md', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -146,6 +146,7 @@ export async function followUpReport(
   const [rows, summary] = await Promise.all([
     repository.findReportRows(ctx, state),
     followUpSummary(ctx, state),
+    requireKnownState(ctx, state),
   ]);
   const groups = groupRows(rows, internal, today);
   const lines = groups.flatMap((g) => g.lines);

@@ -274,6 +274,16 @@ export async function stateHasActions(tx: Tx, state: string): Promise<boolean> {
   return row?.tracked ?? false;
 }
 
+/** Whether the state is in the reference data, read inside a transaction or on its own. */
+export async function stateExists(on: Tx | DbContext, state: string): Promise<boolean> {
+  const statement = cypher('follow-ups/state-exists');
+  const [row] =
+    'db' in on
+      ? await on.db.read<{ known: boolean }>(statement, { state })
+      : await on.run<{ known: boolean }>(statement, { state });
+  return row?.known ?? false;
+}
+
 /** Locks the action and reads it; null when there is no such action. */
 export async function lockAction(tx: Tx, id: string): Promise<ActionRecord | null> {
   const [row] = await tx.run<{ action: ActionRecord }>(cypher('follow-ups/lock-action'), { id });

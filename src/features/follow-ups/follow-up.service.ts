@@ -226,6 +226,11 @@ function requireState(viewer: Viewer, state: string): void {
   }
 }
 
+/** @throws NotFoundError when the state is not in the reference data (e.g. a mistyped code) */
+export async function requireKnownState(on: Tx | DbContext, state: string): Promise<void> {
+  if (!(await repository.stateExists(on, state))) throw new NotFoundError('State', state);
+}
+
 /** The action under its lock, or NotFoundError when it is missing or not the viewer's. */
 async function ownAction(tx: Tx, viewer: Viewer, id: string): Promise<repository.ActionRecord> {
   const action = await repository.lockAction(tx, id);
@@ -319,6 +324,7 @@ export async function createAction(
   requireState(ctx.viewer, data.state);
   checkDates(data);
   return ctx.db.transaction(async (tx) => {
+    await requireKnownState(tx, data.state);
     await checkRecommendations(tx, data.state, data.recommendationIds);
     const fromClusters = await clusterRecommendations(tx, data.state, data.overlapClusterIds);
     await checkAgencies(tx, data.state, data.agencyIds);
@@ -494,6 +500,7 @@ export async function createAgency(
   const data = parse(AgencySchema, input);
   requireState(ctx.viewer, data.state);
   return ctx.db.transaction(async (tx) => {
+    await requireKnownState(tx, data.state);
     const agency = await repository.createAgency(tx, {
       id: randomUUID(),
       state: data.state,

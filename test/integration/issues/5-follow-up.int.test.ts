@@ -371,6 +371,32 @@ describe('actions', () => {
     expect(await countAudit()).toBe(before);
   });
 
+  it('keeps follow-up only for states that exist: an unknown code is NOT_FOUND everywhere', async () => {
+    const before = await countAudit();
+    // ZZZ is well-formed ISO 3166 alpha-3 but names no state (an admin may edit any state).
+    const action = await createAction({ state: 'ZZZ', recommendationIds: [] });
+    expect(action).toMatchObject({
+      typename: 'NotFoundError',
+      message: 'State "ZZZ" was not found',
+    });
+    const agency = await createAgency({ state: 'zzz', name: `${RUN} agency of nowhere` });
+    expect(agency).toMatchObject({
+      typename: 'NotFoundError',
+      message: 'State "ZZZ" was not found',
+    });
+    expect(await countAudit()).toBe(before);
+    const [written] = await t.db.read<{ n: number }>(
+      "MATCH (n) WHERE (n:FollowUpAction OR n:Agency) AND n.state = 'ZZZ' RETURN count(n) AS n",
+    );
+    expect(written!.n).toBe(0);
+
+    const report = await t.execute('{ followUpReport(state: "ZZZ", format: MD) { content } }');
+    expect(report.errors?.[0]).toMatchObject({
+      message: 'State "ZZZ" was not found',
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
+
   it("refuses to link another state's recommendation exactly as a missing one", async () => {
     const foreign = await createAction(
       { state: 'SVN', recommendationIds: [hrv[0]] },
