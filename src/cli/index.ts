@@ -2,11 +2,13 @@
  * `recgraph <command>`: thin wrappers over the features. Every command that needs the database
  * uses the same defaults as `npm start` (NEO4J_URI, else the embedded Neo4j, started or reused).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import { authOptions } from '../auth/secret.ts';
 import { ROLES, signToken, type SignedRole } from '../auth/viewer.ts';
 import { bootstrap } from '../bootstrap.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, PROJECT_ROOT } from '../config.ts';
 import { embeddedStatus, launcherLogPath, startEmbedded, stopEmbedded } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
 import { refreshAllClusterSignals } from '../features/analytics/index.ts';
@@ -31,8 +33,13 @@ import { detectCommand, exportOverlapsCommand } from './overlaps.ts';
 import { staleSchemaFiles, writeSchema } from './print-schema.ts';
 import { Option } from 'commander';
 
+const { version } = JSON.parse(
+  fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'),
+) as { version: string };
+
 const program = new Command('recgraph')
   .description('A GraphQL API over a Neo4j graph of human-rights recommendations')
+  .version(version)
   // Options belong to the command they follow (`export --format` vs `export followup --format`).
   .enablePositionalOptions()
   .showHelpAfterError();

@@ -181,6 +181,9 @@ export async function runImport(
   const batchSize = options.batchSize ?? BATCH_SIZE;
   for (const file of options.files) {
     if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
+    if (fs.statSync(file).isDirectory()) {
+      throw new Error(`${file}: is a directory; name the files in it (e.g. ${file}/*.csv)`);
+    }
   }
   const plan = options.files.map((file) => ({ file, format: resolveFormat(file, options.format) }));
   const context = await importContext(ctx, options.encoding);

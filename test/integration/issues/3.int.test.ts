@@ -306,6 +306,18 @@ describe('issue 3: importing NDJSON', () => {
     expect(await scope.counts(t.db)).toEqual({ recommendations: 0, sources: 0, mechanisms: 0 });
   });
 
+  it('stops before writing when a file named is missing or is a directory', async () => {
+    scope = importScope();
+    const good = scope.file('good.ndjson', lines(3));
+    await expect(runImport(t, { files: [good, `${good}.missing`] })).rejects.toThrow(
+      /\.missing: no such file/u,
+    );
+    await expect(runImport(t, { files: [good, path.dirname(good)] })).rejects.toThrow(
+      /is a directory/u,
+    );
+    expect(await scope.counts(t.db)).toEqual({ recommendations: 0, sources: 0, mechanisms: 0 });
+  });
+
   it('two imports of the same file at once create no duplicates', async () => {
     scope = importScope();
     const file = scope.file('twice.ndjson', lines(3000));
