@@ -45,9 +45,11 @@ export interface RecommendationCountRow {
   readonly count: number;
 }
 
-export async function findAllStates({ db }: DbContext): Promise<State[]> {
-  const rows = await db.read<{ state: State }>(cypher('states/find-all'));
-  return rows.map((row) => row.state);
+/** Every state, each with the M49 codes of the regions it is in at every level. */
+export async function findAllStates({
+  db,
+}: DbContext): Promise<{ state: State; regions: string[] }[]> {
+  return db.read<{ state: State; regions: string[] }>(cypher('states/find-all'));
 }
 
 /** States for the given ISO3 codes, in no particular order (unknown codes are left out). */

@@ -119,7 +119,11 @@ export const StateRef = builder.loadableNode('State', {
 const StateFilterInput = builder.inputType('StateFilter', {
   fields: (t) => ({
     unMember: t.boolean({ required: false }),
-    region: t.string({ required: false, description: 'M49 code of the most specific region.' }),
+    region: t.string({
+      required: false,
+      description:
+        'M49 code of a region the state is in, at any level (e.g. 150 Europe, 154 Northern Europe).',
+    }),
   }),
 });
 

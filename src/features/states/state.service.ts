@@ -1,4 +1,5 @@
 import type { Context } from '../../context.ts';
+import { InvalidInputError } from '../../errors.ts';
 import { connectionFromList, type PageArgs } from '../../pagination.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './state.repository.ts';
@@ -16,12 +17,21 @@ export async function listStates({
   filter,
   ...page
 }: { ctx: Context; filter?: StateFilter | null } & PageArgs) {
+  const region = filter?.region ?? null;
+  if (region !== null && !/^\d{3}$/u.test(region)) {
+    throw new InvalidInputError(
+      `region: ${JSON.stringify(region)} is not an M49 region code (three digits, e.g. 150 for Europe)`,
+      'region',
+    );
+  }
   const states = await repository.findAllStates(ctx);
-  const matching = states.filter(
-    (state) =>
-      (filter?.unMember == null || state.unMember === filter.unMember) &&
-      (filter?.region == null || state.region === filter.region),
-  );
+  const matching = states
+    .filter(
+      ({ state, regions }) =>
+        (filter?.unMember == null || state.unMember === filter.unMember) &&
+        (region === null || regions.includes(region)),
+    )
+    .map(({ state }) => state);
   return connectionFromList(matching, page, (state) => state.iso3);
 }
 

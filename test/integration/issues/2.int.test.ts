@@ -217,6 +217,19 @@ describe('issue 2: recommendations over the demo dataset', () => {
       '5.c',
     ]);
   });
+
+  it('filters states by a region at any level of M49', async () => {
+    const result = await t.execute<Record<string, { edges: { node: { iso3: string } }[] }>>(`{
+      europe: states(filter: { region: "150" }, first: 100) { edges { node { iso3 } } }
+      southernEurope: states(filter: { region: "039" }, first: 100) { edges { node { iso3 } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const iso3s = (key: string) => result.data![key]!.edges.map((e) => e.node.iso3);
+    expect(iso3s('europe')).toEqual(expect.arrayContaining(['SVN', 'FRA', 'NOR']));
+    expect(iso3s('europe')).not.toContain('KEN');
+    expect(iso3s('southernEurope')).toContain('SVN');
+    expect(iso3s('southernEurope')).not.toContain('FRA');
+  });
 });
 
 describe('issue 2: bad input gets a clear error and no partial data', () => {
@@ -229,6 +242,7 @@ describe('issue 2: bad input gets a clear error and no partial data', () => {
       ['{ recommendations(filter: {states: ["Slovenia"]}) { totalCount } }', 'filter.states'],
       ['{ recommendations(after: "not-a-cursor") { totalCount } }', 'after'],
       ['{ recommendations(first: 1000) { totalCount } }', 'first'],
+      ['{ states(filter: {region: "Europe"}) { totalCount } }', 'region'],
       ['{ recommendations(filter: {text: "women AND ("}) { totalCount } }', 'text'],
     ] as const;
     for (const [query, field] of cases) {
