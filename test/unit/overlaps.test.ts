@@ -103,6 +103,85 @@ describe('commitment signatures', () => {
   });
 });
 
+describe('a shared subject', () => {
+  const doc = (id: string, text: string) => ({
+    id,
+    text,
+    language: 'en',
+    mechanism: 'UPR',
+    cycle: 2,
+    year: 2012,
+    source: null,
+  });
+  // Other texts of the state, so that words have the weights they have in a real state.
+  // Defenders come up often, as they do in many states, so the subject's own weight is low.
+  const others = [
+    'Ensure access to education for all children',
+    'Improve prison conditions and reduce overcrowding',
+    'Guarantee freedom of expression and of the media',
+    'Combat corruption in the police and the judiciary',
+    'Release the human rights defenders detained for their peaceful work',
+    'Consult human rights defenders and civil society on the national action plan',
+    'Allow human rights defenders to travel abroad to meet the United Nations',
+  ].map((text, i) => doc(`z${i}`, text));
+
+  it('links a general ask to a specific one on it, with the subject as evidence', () => {
+    const general = 'Guarantee the safety of human rights defenders';
+    const specific = 'Increase funding to provide human rights advocates with adequate protection';
+    expect(relate(analyse(general), analyse(specific))).toEqual({
+      kind: 'SUBJECT',
+      why: 'same subject: HRD',
+    });
+    const { links } = detectState([doc('a', general), doc('b', specific), ...others]);
+    const link = links.find((l) => l.a === 'a' && l.b === 'b');
+    expect(link).toMatchObject({ kind: 'PARTIAL', methods: ['LEXICAL', 'SIGNATURE'] });
+    expect(link!.evidence.signature).toBe('same subject: HRD');
+    // The lift links them; their wording alone would not, nor join them in a cluster.
+    const lexical = (link!.evidence.jaccard + link!.evidence.containment) / 2;
+    expect(lexical).toBeLessThan(0.25);
+    expect(link!.score).toBeCloseTo(0.15 + 0.85 * lexical, 2);
+    expect(link!.clusters).toBe(false);
+  });
+
+  it('joins clusters by the wording alone, not by the lift', () => {
+    const pair = (x: string, y: string) =>
+      detectState([doc('a', x), doc('b', y), ...others]).links.find(
+        (l) => l.a === 'a' && l.b === 'b',
+      )!;
+    // Lifted to 0.6 or more, but the wording alone scores less than 0.6.
+    const lifted = pair(
+      'Protect human rights defenders from threats and physical attacks',
+      'Protect human rights activists from threats, attacks and reprisals',
+    );
+    expect(lifted.score).toBeGreaterThanOrEqual(0.6);
+    expect((lifted.evidence.jaccard + lifted.evidence.containment) / 2).toBeLessThan(0.6);
+    expect(lifted.clusters).toBe(false);
+    const close = pair(
+      'Protect human rights defenders from threats and attacks',
+      'Protect human rights defenders from threats, attacks and reprisals',
+    );
+    expect((close.evidence.jaccard + close.evidence.containment) / 2).toBeGreaterThanOrEqual(0.6);
+    expect(close.clusters).toBe(true);
+  });
+
+  it('does not lift two different typed measures on it, nor the death penalty off its ladder', () => {
+    // LEGISLATE against TRAIN: the measures decide, as without a subject.
+    expect(
+      relate(
+        analyse('Adopt a law on the protection of human rights defenders'),
+        analyse('Train the police on the rights of human rights defenders'),
+      ).kind,
+    ).toBe('ACTION_MISMATCH');
+    // The death penalty has its own rule (the ladder); off the ladder it is no shared subject.
+    expect(
+      relate(
+        analyse('Consider a moratorium on the death penalty'),
+        analyse('Increase judicial transparency in the use of the death penalty'),
+      ).kind,
+    ).toBe('NONE');
+  });
+});
+
 describe('detectState', () => {
   const words = [
     'torture',

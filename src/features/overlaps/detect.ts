@@ -1,8 +1,8 @@
 /**
  * Overlap detection over one state's recommendations, in memory and without the database:
- * candidates (LSH on MinHash signatures, plus every pair that names the same treaty, institution
- * or the death penalty), scored by score.ts, and the REPEATS they imply. The service loads a
- * state's recommendations, calls `detectState` and writes what it returns.
+ * candidates (prefix filtering, or LSH on MinHash signatures, plus every pair that names the same
+ * treaty, institution or subject), scored by score.ts, and the REPEATS they imply. The service
+ * loads a state's recommendations, calls `detectState` and writes what it returns.
  */
 import { OBJECTS } from './commitments.ts';
 import { lshCandidates, signature } from './minhash.ts';
@@ -10,7 +10,7 @@ import { idfWeight, LINK_THRESHOLD, scoreLexical, type PairScore } from './score
 import { analyse, parseAnalysis, type Analysis } from './text.ts';
 
 /** Bump when analysis or scoring changes: links carry it, and `--full` replaces older ones. */
-export const DETECTOR_VERSION = 'overlaps-2';
+export const DETECTOR_VERSION = 'overlaps-3';
 
 export interface DetectDoc {
   readonly id: string;
@@ -44,9 +44,8 @@ export interface DetectedRepeat {
   readonly phrase: string | null;
 }
 
-const SIGNATURE_OBJECTS = new Set(
-  OBJECTS.filter((o) => o.kind !== 'SUBJECT' || o.code === 'DEATH_PENALTY').map((o) => o.code),
-);
+/** Objects a signature rule reads: every treaty, institution and named subject. */
+const SIGNATURE_OBJECTS = new Set(OBJECTS.map((o) => o.code));
 const INSTRUMENTS = new Set(OBJECTS.filter((o) => o.kind === 'INSTRUMENT').map((o) => o.code));
 /**
  * Added to the shorter text's weight when computing containment, about one common word: a very
@@ -350,8 +349,8 @@ class StateIndex {
 }
 
 /**
- * Every pair naming the same treaty, institution or the death penalty is a candidate (with
- * `only`, every such pair with a text in `only`).
+ * Every pair naming the same treaty, institution or subject (human rights defenders, the death
+ * penalty, ...) is a candidate (with `only`, every such pair with a text in `only`).
  */
 function signatureBlocks(
   an: readonly Analysis[],
