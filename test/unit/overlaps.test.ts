@@ -4,6 +4,17 @@ import { clustersOf, growClusters } from '../../src/features/overlaps/overlap.se
 import { relate } from '../../src/features/overlaps/score.ts';
 import { analyse, serialiseAnalysis } from '../../src/features/overlaps/text.ts';
 
+/** A UPR recommendation of one review, for detection. */
+const doc = (id: string, text: string): DetectDoc => ({
+  id,
+  text,
+  language: 'en',
+  mechanism: 'UPR',
+  cycle: 1,
+  year: 2010,
+  source: null,
+});
+
 describe('commitment signatures', () => {
   it('names one treaty however it is written, in English, French and Spanish', () => {
     for (const [text, lang] of [
@@ -104,15 +115,6 @@ describe('commitment signatures', () => {
 });
 
 describe('a shared subject', () => {
-  const doc = (id: string, text: string) => ({
-    id,
-    text,
-    language: 'en',
-    mechanism: 'UPR',
-    cycle: 2,
-    year: 2012,
-    source: null,
-  });
   // Other texts of the state, so that words have the weights they have in a real state.
   // Defenders come up often, as they do in many states, so the subject's own weight is low.
   const others = [
@@ -269,15 +271,6 @@ describe('clustersOf', () => {
 
 describe('which links join clusters', () => {
   it('not a generic "ratify the outstanding treaties" meeting a specific treaty', () => {
-    const doc = (id: string, text: string) => ({
-      id,
-      text,
-      language: 'en',
-      mechanism: 'UPR',
-      cycle: 1,
-      year: 2010,
-      source: null,
-    });
     const { links } = detectState([
       doc('a', 'Ratify the OP-CAT'),
       doc('b', 'Consider ratifying the Optional Protocol to the Convention against Torture'),
