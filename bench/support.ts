@@ -82,6 +82,8 @@ export async function openStore(dataDir: string, options: { remove: boolean }): 
       port: 0,
     },
     benchLogger,
+    // An interrupted bench leaves no Neo4j behind.
+    { owner: process.pid },
   );
   const driver = neo4j.driver(handle.uri);
   const db = new Db(driver, 'neo4j', benchLogger);

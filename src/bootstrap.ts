@@ -21,9 +21,9 @@ export interface Bootstrapped extends Connection {
 export async function bootstrap(
   config: Config,
   logger: Logger,
-  options: { demoData?: boolean } = {},
+  options: { demoData?: boolean; ownEmbedded?: boolean } = {},
 ): Promise<Bootstrapped> {
-  const connection = await connect(config.neo4j, logger);
+  const connection = await connect(config.neo4j, logger, { ownEmbedded: options.ownEmbedded });
   try {
     const db = new Db(connection.driver, connection.database, logger);
     await migrate(db, logger, CODE_MIGRATIONS);

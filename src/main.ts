@@ -19,7 +19,10 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
 try {
-  const { driver, database, embedded, db } = await bootstrap(config, logger);
+  // An embedded Neo4j the server starts is its own: it stops with the server, even a killed one.
+  const { driver, database, embedded, db } = await bootstrap(config, logger, {
+    ownEmbedded: true,
+  });
   const yoga = createApp({ driver, database, logger, auth: authOptions(config.auth) });
   // Cached aggregates made stale by a change (an import, follow-up) are recomputed in the
   // background, so that dashboards do not wait for them.

@@ -67,7 +67,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const handle = await startEmbedded(
       { dataDir, heap: '1g', pageCache: '256m', port: 0 },
       logger,
-      { timeoutMs: 600_000 },
+      // Owned by this runner: a run killed before its teardown leaves no Neo4j behind.
+      { timeoutMs: 600_000, owner: process.pid },
     );
     uri = handle.uri;
     // Stopped in teardown; the exit hook covers a runner that dies before it.

@@ -16,11 +16,22 @@ export interface Connection {
  * and waits until the server answers.
  * @example const { driver, database } = await connect(config.neo4j, logger);
  */
-export async function connect(config: Neo4jConfig, logger: Logger): Promise<Connection> {
+export async function connect(
+  config: Neo4jConfig,
+  logger: Logger,
+  options: { ownEmbedded?: boolean } = {},
+): Promise<Connection> {
   let uri = config.uri;
   let embedded: EmbeddedHandle | undefined;
   if (uri === undefined) {
-    embedded = await startEmbedded(config.embedded, logger);
+    // `ownEmbedded`: an embedded Neo4j this process starts ends with it, however it ends (the
+    // server stops it on a clean exit; the launcher stops itself if the server is killed). The
+    // CLI's commands leave theirs running for the next command.
+    embedded = await startEmbedded(
+      config.embedded,
+      logger,
+      options.ownEmbedded ? { owner: process.pid } : {},
+    );
     uri = embedded.uri;
   }
   // No NEO4J_USER: no credentials (the embedded Neo4j runs without authentication on loopback).

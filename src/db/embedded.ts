@@ -235,6 +235,12 @@ function checkJava(): void {
 export interface StartOptions {
   /** How long to wait for the database to become available. @default 180000 */
   readonly timeoutMs?: number;
+  /**
+   * A process (usually this one, `process.pid`) whose end, however it ends, stops the Neo4j this
+   * call starts. Without it the Neo4j runs until stopped (`recgraph db start`). A Neo4j that was
+   * already running is reused as it is.
+   */
+  readonly owner?: number;
 }
 
 /**
@@ -281,6 +287,7 @@ export async function startEmbedded(
       String(port),
       '--pagecache',
       config.pageCache,
+      ...(options.owner !== undefined ? ['--owner', String(options.owner)] : []),
     ],
     { detached: true, stdio: ['ignore', log, log] },
   );

@@ -3,13 +3,18 @@
  * restarts, and recovers after a hard kill. Runs its own launcher in a temp directory on a free
  * port, whatever Neo4j the rest of the suite uses.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Integer } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { embeddedStatus, startEmbedded, stopEmbedded } from '../../src/db/embedded.ts';
+import {
+  embeddedStatus,
+  launcherLogPath,
+  startEmbedded,
+  stopEmbedded,
+} from '../../src/db/embedded.ts';
 import { testLogger } from '../helpers/create-test-app.ts';
 
 const javaAvailable = !spawnSync('java', ['-version']).error;
@@ -38,6 +43,17 @@ async function writeProbe(uri: string): Promise<void> {
   } finally {
     await driver.close();
   }
+}
+
+/** Whether the process has ended (a zombie not yet reaped counts as ended). */
+function exited(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, { encoding: 'utf8', flag: 'r' });
+  return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
 }
 
 afterAll(async () => {
@@ -74,5 +90,36 @@ describe.runIf(javaAvailable)('the embedded Neo4j launcher', () => {
     const restarted = await startEmbedded(config, logger);
     expect(restarted).toMatchObject({ started: true, recovered: true });
     expect(await count(restarted.uri)).toBe(2);
+  });
+
+  it('stops cleanly when its owner process ends, even killed with SIGKILL', async () => {
+    // arrange: an owner process that would run for a minute, and a Neo4j owned by it
+    const ownedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-owned-'));
+    const owner = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], {
+      stdio: 'ignore',
+    });
+    try {
+      const owned = await startEmbedded({ ...config, dataDir: ownedDir }, logger, {
+        owner: owner.pid!,
+      });
+      expect(owned).toMatchObject({ started: true });
+
+      // act: the owner dies without stopping anything
+      owner.kill('SIGKILL');
+
+      // assert: the launcher notices, shuts the store down cleanly and exits
+      const deadline = Date.now() + 60_000;
+      while (!exited(owned.pid) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(exited(owned.pid)).toBe(true);
+      expect(await embeddedStatus(ownedDir)).toMatchObject({ running: false });
+      const log = fs.readFileSync(launcherLogPath(ownedDir), 'utf8');
+      expect(log).toMatch(new RegExp(`owner process ${owner.pid} ended[\\s\\S]*stopped cleanly`));
+    } finally {
+      owner.kill('SIGKILL');
+      await stopEmbedded(ownedDir, logger);
+      fs.rmSync(ownedDir, { recursive: true, force: true });
+    }
   });
 });

@@ -29,12 +29,15 @@ import org.neo4j.memory.EmptyMemoryTracker;
  * Runs Neo4j Community with Bolt on 127.0.0.1 only, for recgraph's local default and its tests.
  *
  * <p>Usage: {@code java [JVM flags] -cp 'neo4j-embedded.jar:lib/*' org.recgraph.neo4j.Launcher
- * --home DIR --port N [--pagecache 256m] [--tx-memory 1g]}
+ * --home DIR --port N [--pagecache 256m] [--tx-memory 1g] [--owner PID]}
  *
  * <p>When the default database is available it writes {@code DIR/ready.json} (pid, port, bolt URI)
  * and prints one "ready" line; on SIGTERM/SIGINT it shuts the DBMS down cleanly (checkpoint, no
- * recovery on the next start), removes {@code ready.json} and exits 0. Authentication is off: the
- * server listens on loopback only and is meant for one developer's machine or one test run.
+ * recovery on the next start), removes {@code ready.json} and exits 0. With {@code --owner PID} it
+ * does the same when that process ends, however it ends (a test run or a server killed with
+ * SIGKILL leaves no Neo4j behind); without it, it runs until stopped ({@code recgraph db start}).
+ * Authentication is off: the server listens on loopback only and is meant for one developer's
+ * machine or one test run.
  */
 public final class Launcher {
 
@@ -78,6 +81,18 @@ public final class Launcher {
         }, "recgraph-neo4j-shutdown");
         // The JVM runs shutdown hooks on SIGTERM and SIGINT, so a plain `kill` closes the store cleanly.
         Runtime.getRuntime().addShutdownHook(shutdown);
+        if (options.owner > 0) {
+            // System.exit runs the shutdown hook above. An owner already gone completes at once.
+            ProcessHandle.of(options.owner).ifPresentOrElse(
+                    owner -> owner.onExit().thenRun(() -> {
+                        log("owner process " + options.owner + " ended");
+                        System.exit(0);
+                    }),
+                    () -> {
+                        log("owner process " + options.owner + " is not running");
+                        System.exit(0);
+                    });
+        }
 
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!db.isAvailable(TimeUnit.MINUTES.toMillis(5))) {
@@ -123,6 +138,8 @@ public final class Launcher {
         int port = 7687;
         long pageCacheBytes = ByteUnit.mebiBytes(256);
         long txMemoryBytes = ByteUnit.gibiBytes(1);
+        /** The process whose end stops this one; 0 for none. */
+        long owner = 0;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -134,6 +151,7 @@ public final class Launcher {
                     case "--port" -> { o.port = Integer.parseInt(require(arg, value)); i++; }
                     case "--pagecache" -> { o.pageCacheBytes = bytes(require(arg, value)); i++; }
                     case "--tx-memory" -> { o.txMemoryBytes = bytes(require(arg, value)); i++; }
+                    case "--owner" -> { o.owner = Long.parseLong(require(arg, value)); i++; }
                     default -> usage("unknown argument " + arg);
                 }
             }
@@ -168,7 +186,7 @@ public final class Launcher {
         private static void usage(String problem) {
             System.err.println("neo4j-embedded: " + problem);
             System.err.println(
-                    "usage: Launcher --home DIR --port N [--pagecache 256m] [--tx-memory 1g]");
+                    "usage: Launcher --home DIR --port N [--pagecache 256m] [--tx-memory 1g] [--owner PID]");
             System.exit(64);
         }
     }
