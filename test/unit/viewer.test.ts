@@ -88,10 +88,15 @@ describe('configuration', () => {
   });
 
   it('creates the local development secret once, readable by its owner only', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-secret-')), 'a', 's');
-    const first = localSecret(file);
-    expect(first.length).toBeGreaterThanOrEqual(32);
-    expect(localSecret(file)).toBe(first);
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-secret-'));
+    try {
+      const file = path.join(dir, 'a', 's');
+      const first = localSecret(file);
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(localSecret(file)).toBe(first);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

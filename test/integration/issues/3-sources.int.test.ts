@@ -24,7 +24,10 @@ const RUN = uniqueId('src-');
 beforeAll(() => {
   t = createTestApp({ auth: { jwtSecret: JWT_SECRET } });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** A copy of a fixture under a name unique to this run (datasets are named after files). */
 function copy(fixture: string, content?: Buffer | string): string {

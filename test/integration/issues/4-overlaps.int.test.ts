@@ -52,6 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanup();
   await t.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 type Link = {
