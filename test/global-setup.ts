@@ -106,7 +106,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
-    if (kind !== 'external')
-      fs.rmSync(path.join(workDir, 'neo4j'), { recursive: true, force: true });
+    // The store and this setup's log go with a clean teardown; a setup that failed, or a
+    // teardown that did, leaves them for diagnosis.
+    fs.rmSync(workDir, { recursive: true, force: true });
   };
 }
