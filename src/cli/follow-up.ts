@@ -1,7 +1,7 @@
 /** `recgraph export followup`: the committee's report of one state, to a file or stdout. */
-import fs from 'node:fs';
 import type { Db } from '../db/run.ts';
 import { OPERATOR, followUpReport, type ReportFormat } from '../features/follow-ups/index.ts';
+import { writeOutput } from './output.ts';
 
 /**
  * Writes the report to `out`, or to stdout for CSV and Markdown; an XLSX workbook without `out`
@@ -22,9 +22,6 @@ export async function exportFollowUpCommand(
     process.stdout.write(report.body);
     return null;
   }
-  // Written beside the target and renamed, so a failed run never leaves half a report.
-  const partial = `${out}.partial`;
-  fs.writeFileSync(partial, report.body);
-  fs.renameSync(partial, out);
+  await writeOutput(out, [report.body]);
   return out;
 }

@@ -3,8 +3,6 @@
  * terminal side: a progress bar on a TTY (plain periodic lines otherwise), rejections as
  * `file:line: reason` on stderr, a human summary, and with --json a last line of JSON.
  */
-import fs from 'node:fs';
-import { once } from 'node:events';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Db } from '../db/run.ts';
@@ -16,6 +14,7 @@ import {
   type ImportCounts,
   type ImportSummary,
 } from '../features/imports/index.ts';
+import { writeOutput } from './output.ts';
 
 export interface ImportCommandOptions {
   format?: FormatName;
@@ -123,15 +122,13 @@ function humanSummary(s: ImportSummary, options: ImportCommandOptions): string {
 
 /** Writes every recommendation as NDJSON to `out` (a path) or stdout. Returns how many. */
 export async function exportCommand(db: Db, out: string | undefined): Promise<number> {
-  const stream = out ? fs.createWriteStream(out) : process.stdout;
   let count = 0;
-  for await (const line of exportNdjson({ db })) {
-    if (!stream.write(`${line}\n`)) await once(stream, 'drain');
-    count++;
+  async function* lines() {
+    for await (const line of exportNdjson({ db })) {
+      count++;
+      yield `${line}\n`;
+    }
   }
-  if (out) {
-    (stream as fs.WriteStream).end();
-    await once(stream, 'finish');
-  }
+  await writeOutput(out, lines());
   return count;
 }

@@ -2,12 +2,12 @@
  * `recgraph overlaps detect` and `recgraph overlaps export`: the terminal side of the overlaps
  * feature (a progress bar by state on a TTY, a line every 5 s otherwise, --json last line).
  */
-import fs from 'node:fs';
-import { once } from 'node:events';
 import cliProgress from 'cli-progress';
 import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
 import type { Db } from '../db/run.ts';
 import { detectOverlaps, exportCsvRows, type DetectSummary } from '../features/overlaps/index.ts';
+import { writeOutput } from './output.ts';
 
 export async function detectCommand(
   db: Db,
@@ -59,13 +59,9 @@ export async function exportOverlapsCommand(db: Db, out: string | undefined): Pr
     header: true,
     columns: ['a_id', 'b_id', 'score', 'kind', 'methods', 'status'],
   });
-  const target = out ? fs.createWriteStream(out) : process.stdout;
-  csv.pipe(target);
-  for (const row of rows) {
-    if (!csv.write({ ...row, methods: row.methods.join('+') })) await once(csv, 'drain');
-  }
-  csv.end();
-  if (out) await once(target, 'finish');
-  else await once(csv, 'end');
+  await writeOutput(
+    out,
+    Readable.from(rows.map((row) => ({ ...row, methods: row.methods.join('+') }))).pipe(csv),
+  );
   return rows.length;
 }

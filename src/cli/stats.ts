@@ -1,5 +1,4 @@
 /** `recgraph export stats`: recommendationStats as CSV, to a file or stdout. */
-import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/run.ts';
 import {
@@ -9,6 +8,7 @@ import {
   recommendationStats,
   type StatsDimension,
 } from '../features/recommendations/index.ts';
+import { writeOutput } from './output.ts';
 
 /**
  * Writes one CSV row per bucket: a column per dimension (lower-case), then `count`.
@@ -51,9 +51,6 @@ export async function exportStatsCommand(
       ...(options.coverage ? [b.withAction ?? 0, ((b.withAction ?? 0) / b.count).toFixed(4)] : []),
     ]),
   ]);
-  if (options.out) {
-    fs.writeFileSync(`${options.out}.partial`, csv);
-    fs.renameSync(`${options.out}.partial`, options.out);
-  } else process.stdout.write(csv);
+  await writeOutput(options.out, [csv]);
   return buckets.length;
 }
