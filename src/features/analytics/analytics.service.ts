@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { DbContext } from '../../context.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
+import { requireM49Codes } from '../states/index.ts';
 import * as repository from './analytics.repository.ts';
 
 export interface NeglectFilterArgs {
@@ -31,13 +32,7 @@ export function neglectQuery(
     return parsed.data.map((v) => (upper ? v.toUpperCase() : v));
   };
   const regions = list('regions', filter?.regions, false);
-  const notM49 = regions?.find((code) => !/^\d{3}$/u.test(code));
-  if (notM49 !== undefined) {
-    throw new InvalidInputError(
-      `regions: ${JSON.stringify(notM49)} is not an M49 region code (three digits, e.g. 150 for Europe)`,
-      'regions',
-    );
-  }
+  if (regions) requireM49Codes('regions', regions);
   const from = filter?.years?.from ?? null;
   const to = filter?.years?.to ?? null;
   if (from !== null && to !== null && from > to) {

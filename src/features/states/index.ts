@@ -1,4 +1,4 @@
 export { StateNameIndex, nameKey, nameKeys } from './state-names.ts';
 export type { State } from './state.repository.ts';
-export { stateNameIndex } from './state.service.ts';
+export { requireM49Codes, stateNameIndex } from './state.service.ts';
 export { LanguageEnum, StateRef, iso3Arg } from './state.schema.ts';

@@ -6,6 +6,20 @@ import * as repository from './state.repository.ts';
 import { StateNameIndex } from './state-names.ts';
 import type { Ratification, Region, State } from './state.repository.ts';
 
+/**
+ * Checks region filter values: M49 codes are three digits (150 Europe, 039 Southern Europe).
+ * @throws InvalidInputError naming `field` and the first value that is not one
+ */
+export function requireM49Codes(field: string, codes: readonly string[]): void {
+  const bad = codes.find((code) => !/^\d{3}$/u.test(code));
+  if (bad !== undefined) {
+    throw new InvalidInputError(
+      `${field}: ${JSON.stringify(bad)} is not an M49 region code (three digits, e.g. 150 for Europe)`,
+      field,
+    );
+  }
+}
+
 export interface StateFilter {
   readonly unMember?: boolean | null | undefined;
   readonly region?: string | null | undefined;
@@ -18,12 +32,7 @@ export async function listStates({
   ...page
 }: { ctx: Context; filter?: StateFilter | null } & PageArgs) {
   const region = filter?.region ?? null;
-  if (region !== null && !/^\d{3}$/u.test(region)) {
-    throw new InvalidInputError(
-      `region: ${JSON.stringify(region)} is not an M49 region code (three digits, e.g. 150 for Europe)`,
-      'region',
-    );
-  }
+  if (region !== null) requireM49Codes('region', [region]);
   const states = await repository.findAllStates(ctx);
   const matching = states
     .filter(
