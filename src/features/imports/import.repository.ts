@@ -27,6 +27,8 @@ export interface BatchResult {
   readonly pledges: number;
   /** Mechanism codes this batch created. */
   readonly mechanismsCreated: string[];
+  /** Every recommendation of the batch was new and created outright. */
+  readonly allNew: boolean;
 }
 
 type Classified = {
@@ -53,15 +55,36 @@ const sourceKey = (r: RecommendationRecord) =>
  * created one of them first, the uniqueness constraints fail the transaction and the batch is
  * written again, classified afresh, through MERGE only: no duplicates, and its counts say what
  * this run changed.
+ *
+ * With `assumeNew` (the previous batch of the run was all new), a batch whose recommendations
+ * can only be new or conflict (see `creatableUnclassified`) is created without asking the graph
+ * first which of its rows exist. That question is a fifth of a first import's time; the
+ * uniqueness constraints on recommendation ids and source records answer it instead: a row that
+ * exists fails the transaction, and the batch is written again, classified. `allNew` in the
+ * result tells the caller whether to assume so for the next batch.
  */
 export async function writeBatch(
   ctx: DbContext,
   records: readonly HashedRecord[],
   mechanisms: ReadonlyMap<string, MechanismHint>,
-  /** `createNew: false` sends every row through MERGE (the tests compare both paths). */
-  { createNew = true }: { createNew?: boolean } = {},
+  {
+    createNew = true,
+    assumeNew = false,
+  }: {
+    /** `createNew: false` sends every row through MERGE (the tests compare both paths). */
+    createNew?: boolean;
+    assumeNew?: boolean;
+  } = {},
 ): Promise<BatchResult> {
   if (!createNew) return writeBatchOnce(ctx, records, mechanisms, { createNew: false });
+  if (assumeNew && creatableUnclassified(records)) {
+    try {
+      return await writeBatchOnce(ctx, records, mechanisms, { createNew: true, classify: false });
+    } catch (error) {
+      // One of them exists (or a concurrent import created it): classify them after all.
+      if (!(error instanceof DuplicateConflictError)) throw error;
+    }
+  }
   try {
     return await writeBatchOnce(ctx, records, mechanisms, { createNew: true });
   } catch (error) {
@@ -71,11 +94,33 @@ export async function writeBatch(
   }
 }
 
+/**
+ * Whether a batch's recommendations, if the graph lacks them, would all be created outright, so
+ * that the constraints alone can tell whether it does: none joins a recommendation by its
+ * wording under another id (which no constraint would notice) and no id comes twice.
+ */
+function creatableUnclassified(records: readonly HashedRecord[]): boolean {
+  const ids = new Set<string>();
+  for (const r of records) {
+    if (r.kind === 'PLEDGE') continue;
+    if (r.adoptByText || ids.has(r.id)) return false;
+    ids.add(r.id);
+  }
+  return true;
+}
+
 async function writeBatchOnce(
   { db }: DbContext,
   records: readonly HashedRecord[],
   mechanisms: ReadonlyMap<string, MechanismHint>,
-  { createNew }: { createNew: boolean },
+  {
+    createNew,
+    classify: classifyRecommendations = true,
+  }: {
+    createNew: boolean;
+    /** false: the recommendations are taken as absent, their sources as unseen (writeBatch). */
+    classify?: boolean;
+  },
 ): Promise<BatchResult> {
   return db.transaction(async (tx) => {
     const pledges = records.filter((r) => r.kind === 'PLEDGE');
@@ -105,8 +150,17 @@ async function writeBatchOnce(
         };
       });
     };
+    const unclassified = (record: HashedRecord) => ({
+      record,
+      existed: false,
+      sourceExists: false,
+      sourceKnown: false,
+      unchanged: false,
+    });
     const classified = [
-      ...(await classify(cypher('imports/classify-recommendations'), recommendations)),
+      ...(classifyRecommendations
+        ? await classify(cypher('imports/classify-recommendations'), recommendations)
+        : recommendations.map(unclassified)),
       ...(await classify(cypher('imports/classify-pledges'), pledges)),
     ];
     const changed = classified.filter((c) => !c.unchanged);
@@ -197,6 +251,7 @@ async function writeBatchOnce(
       joined,
       pledges: pledges.length,
       mechanismsCreated: merged.filter((m) => m.created).map((m) => m.code),
+      allNew: fresh.length === recommendations.length,
     };
   });
 }

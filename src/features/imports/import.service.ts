@@ -210,6 +210,9 @@ export async function runImport(
       // One batch is written while the next is parsed: the database and the parsing overlap, and
       // batches still commit in file order (at most one in flight).
       let inFlight: Promise<void> | undefined;
+      // A first import is new row after row: while batches are, the next is created without
+      // asking the graph first which of its rows exist (writeBatch).
+      let assumeNew = true;
       const flush = async () => {
         await inFlight;
         if (!batch.length) return;
@@ -217,7 +220,8 @@ export async function runImport(
         const hints = mechanisms;
         batch = [];
         mechanisms = new Map();
-        inFlight = writeBatch(ctx, records, hints).then((result) => {
+        inFlight = writeBatch(ctx, records, hints, { assumeNew }).then((result) => {
+          assumeNew = result.allNew;
           fileSummary.created += result.created;
           fileSummary.updated += result.updated;
           fileSummary.unchanged += result.unchanged;

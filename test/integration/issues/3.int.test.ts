@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { cypher as cypherOf } from '../../../src/db/cypher.ts';
 import { readRows } from '../../../src/features/imports/formats.ts';
 import { textKey } from '../../../src/features/imports/identity.ts';
 import { writeBatch, type HashedRecord } from '../../../src/features/imports/import.repository.ts';
@@ -68,6 +69,36 @@ describe('issue 3: importing NDJSON', () => {
       updated: 1,
       unchanged: 0,
     });
+  });
+
+  it('creates runs of new batches without classifying them, and counts rows that exist all the same', async () => {
+    // arrange: rows 1-3 and 11 are in the graph already; a file of rows 1-12 with row 2 edited
+    scope = importScope();
+    await runImport(t, {
+      files: [scope.file('some.ndjson', lines(3) + scope.ndjsonLine(11) + '\n')],
+    });
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      i === 1 ? scope.ndjsonLine(2, { response: 'NOTED' }) : scope.ndjsonLine(i + 1),
+    );
+    const file = scope.file('all.ndjson', rows.join('\n') + '\n');
+    const classified: number[] = [];
+    const db = t.db.withListener(({ cypher, params }) => {
+      if (cypher === cypherOf('imports/classify-recommendations'))
+        classified.push(
+          ...(params['rows'] as { id: string }[]).map((r) => Number(r.id.split('#')[1])),
+        );
+    });
+
+    // act: batches of three: [1-3] holds known rows, [4-6] is new, [7-9] is new, [10-12] holds 11
+    const summary = await runImport({ db }, { files: [file], batchSize: 3 });
+
+    // assert: counted as a classified import counts them; no row twice
+    expect(summary).toMatchObject({ read: 12, created: 8, updated: 1, unchanged: 3, joined: 0 });
+    expect(await scope.counts(t.db)).toEqual({ recommendations: 12, sources: 12, mechanisms: 1 });
+    // The first batch, assumed new, met known rows and was classified; the second was classified
+    // (the first was not all new) and was all new, so the third was created unclassified; the
+    // fourth, assumed new, met row 11 and was classified.
+    expect(classified).toEqual([1, 2, 3, 4, 5, 6, 10, 11, 12]);
   });
 
   it('links dates, SDG targets, themes and affected persons, readable through GraphQL', async () => {
