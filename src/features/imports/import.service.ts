@@ -18,12 +18,15 @@ import {
 } from './formats.ts';
 import { matchCrossSource } from './cross-source.ts';
 import { textKey } from './identity.ts';
-import { findMechanismNames, writeBatch, type HashedRecord } from './import.repository.ts';
+import { BatchWriters } from './batch-writers.ts';
+import { findMechanismNames, type HashedRecord } from './import.repository.ts';
 import type { Encoding } from './readers.ts';
 import type { RecommendationRecord } from './recommendation-record.ts';
 
 /** Rows per transaction: large enough to amortise round trips, small enough for a bounded heap. */
 export const BATCH_SIZE = 1000;
+/** Batches written at once. */
+export const WRITERS = 2;
 /** Rejections kept in the summary (all are reported through onRejected as they happen). */
 const MAX_KEPT_REJECTIONS = 1000;
 
@@ -100,6 +103,8 @@ export interface ImportOptions {
   /** Validate only. */
   readonly dryRun?: boolean;
   readonly batchSize?: number;
+  /** Batches written at once, each in its own transaction (default WRITERS). */
+  readonly writers?: number;
   /** Text encoding of CSV files (default utf8). */
   readonly encoding?: Encoding | undefined;
   readonly onRejected?: (rejection: Rejection) => void;
@@ -179,6 +184,7 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const batchSize = options.batchSize ?? BATCH_SIZE;
+  const writers = options.writers ?? WRITERS;
   for (const file of options.files) {
     if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
     if (fs.statSync(file).isDirectory()) {
@@ -207,48 +213,42 @@ export async function runImport(
       let rows = 0;
       let batch: HashedRecord[] = [];
       let mechanisms = new Map<string, MechanismHint>();
-      // One batch is written while the next is parsed: the database and the parsing overlap, and
-      // batches still commit in file order (at most one in flight).
-      let inFlight: Promise<void> | undefined;
-      // A first import is new row after row: while batches are, the next is created without
-      // asking the graph first which of its rows exist (writeBatch).
-      let assumeNew = true;
+      const writing = new BatchWriters(ctx, writers, (result) => {
+        fileSummary.created += result.created;
+        fileSummary.updated += result.updated;
+        fileSummary.unchanged += result.unchanged;
+        fileSummary.joined += result.joined;
+        fileSummary.pledges += result.pledges;
+        summary.mechanismsCreated.push(...result.mechanismsCreated);
+      });
       const flush = async () => {
-        await inFlight;
         if (!batch.length) return;
-        const records = batch;
-        const hints = mechanisms;
+        await writing.write(batch, mechanisms);
         batch = [];
         mechanisms = new Map();
-        inFlight = writeBatch(ctx, records, hints, { assumeNew }).then((result) => {
-          assumeNew = result.allNew;
-          fileSummary.created += result.created;
-          fileSummary.updated += result.updated;
-          fileSummary.unchanged += result.unchanged;
-          fileSummary.joined += result.joined;
-          fileSummary.pledges += result.pledges;
-          summary.mechanismsCreated.push(...result.mechanismsCreated);
-        });
-        // A failed write surfaces at the next flush; keep it from being reported as unhandled meanwhile.
-        inFlight.catch(() => undefined);
       };
-      for await (const row of readRows(file, format, context, position)) {
-        if (count) countRow(summary, fileSummary, file, row, options);
-        if (write && row.ok) {
-          batch.push({
-            ...row.record,
-            contentHash: contentHash(row.record),
-            textKey: textKey(row.record),
-          });
-          if (row.mechanism) mechanisms.set(row.record.mechanism, row.mechanism);
-          if (batch.length >= batchSize) await flush();
+      try {
+        for await (const row of readRows(file, format, context, position)) {
+          if (count) countRow(summary, fileSummary, file, row, options);
+          if (write && row.ok) {
+            batch.push({
+              ...row.record,
+              contentHash: contentHash(row.record),
+              textKey: textKey(row.record),
+            });
+            if (row.mechanism) mechanisms.set(row.record.mechanism, row.mechanism);
+            if (batch.length >= batchSize) await flush();
+          }
+          if (++rows % batchSize === 0)
+            options.onProgress?.({ file, phase, rows, bytesRead: position.bytesRead, bytesTotal });
         }
-        if (++rows % batchSize === 0)
-          options.onProgress?.({ file, phase, rows, bytesRead: position.bytesRead, bytesTotal });
-      }
-      if (write) {
-        await flush();
-        await inFlight;
+        if (write) {
+          await flush();
+          await writing.finish();
+        }
+      } finally {
+        // A file that cannot be read further leaves no transaction running.
+        await writing.settle();
       }
       options.onProgress?.({ file, phase, rows, bytesRead: bytesTotal, bytesTotal });
     }

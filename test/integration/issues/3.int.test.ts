@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { cypher as cypherOf } from '../../../src/db/cypher.ts';
+import type { Db } from '../../../src/db/run.ts';
 import { readRows } from '../../../src/features/imports/formats.ts';
 import { textKey } from '../../../src/features/imports/identity.ts';
 import { writeBatch, type HashedRecord } from '../../../src/features/imports/import.repository.ts';
@@ -90,7 +91,7 @@ describe('issue 3: importing NDJSON', () => {
     });
 
     // act: batches of three: [1-3] holds known rows, [4-6] is new, [7-9] is new, [10-12] holds 11
-    const summary = await runImport({ db }, { files: [file], batchSize: 3 });
+    const summary = await runImport({ db }, { files: [file], batchSize: 3, writers: 1 });
 
     // assert: counted as a classified import counts them; no row twice
     expect(summary).toMatchObject({ read: 12, created: 8, updated: 1, unchanged: 3, joined: 0 });
@@ -99,6 +100,57 @@ describe('issue 3: importing NDJSON', () => {
     // (the first was not all new) and was all new, so the third was created unclassified; the
     // fourth, assumed new, met row 11 and was classified.
     expect(classified).toEqual([1, 2, 3, 4, 5, 6, 10, 11, 12]);
+  });
+
+  it('writes two batches at once, but never two that share a row', async () => {
+    // arrange: 10 batches of 20 new rows, then 10 batches that each edit row 1 again
+    scope = importScope();
+    const fresh = Array.from({ length: 200 }, (_, i) => scope.ndjsonLine(i + 1));
+    const edits = Array.from({ length: 200 }, (_, i) =>
+      i % 20 === 0
+        ? scope.ndjsonLine(1, { text: `Row 1, edit ${i / 20 + 1}: adopt a law.` })
+        : scope.ndjsonLine(201 + i),
+    );
+    const file = scope.file('pairs.ndjson', [...fresh, ...edits].join('\n') + '\n');
+    // Each transaction: when it began and ended (commit included), and the ids it wrote.
+    const transactions: { began: number; ended: number; ids: Set<string> }[] = [];
+    const db = Object.create(t.db) as Db;
+    db.transaction = async (work) => {
+      const ids = new Set<string>();
+      const began = performance.now();
+      try {
+        return await t.db.transaction((tx) =>
+          work({
+            run: (cypher, params) => {
+              for (const row of (params?.['rows'] ?? []) as { id?: string }[])
+                if (row.id) ids.add(row.id);
+              return tx.run(cypher, params);
+            },
+          }),
+        );
+      } finally {
+        transactions.push({ began, ended: performance.now(), ids });
+      }
+    };
+
+    // act
+    const summary = await runImport({ db }, { files: [file], batchSize: 20, writers: 2 });
+
+    // assert: as one writer would have written them
+    expect(summary).toMatchObject({ read: 400, created: 390, updated: 10, unchanged: 0 });
+    const [row1] = await t.db.read<{ text: string }>(
+      'MATCH (r:Recommendation {mechanism: $m, paragraph: "1"}) RETURN r.text AS text',
+      { m: scope.mechanism },
+    );
+    expect(row1?.text).toBe('Row 1, edit 10: adopt a law.');
+    const overlap = (a: (typeof transactions)[number], b: (typeof transactions)[number]) =>
+      a.began < b.ended && b.began < a.ended;
+    const pairs = transactions.flatMap((a, i) => transactions.slice(i + 1).map((b) => [a, b]));
+    const sharing = pairs.filter(([a, b]) => [...a!.ids].some((id) => b!.ids.has(id)));
+    expect(sharing.length).toBeGreaterThanOrEqual(10);
+    expect(sharing.filter(([a, b]) => overlap(a!, b!))).toEqual([]);
+    // Batches that share nothing did run at once.
+    expect(pairs.some(([a, b]) => overlap(a!, b!))).toBe(true);
   });
 
   it('links dates, SDG targets, themes and affected persons, readable through GraphQL', async () => {
