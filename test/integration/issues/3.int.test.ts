@@ -103,15 +103,18 @@ describe('issue 3: importing NDJSON', () => {
   });
 
   it('writes two batches at once, but never two that share a row', async () => {
-    // arrange: 10 batches of 20 new rows, then 10 batches that each edit row 1 again
+    // arrange: 20 batches of 20 rows; each odd batch edits the first row of the batch before it,
+    // while the batches are otherwise new, so that two writers run
     scope = importScope();
-    const fresh = Array.from({ length: 200 }, (_, i) => scope.ndjsonLine(i + 1));
-    const edits = Array.from({ length: 200 }, (_, i) =>
-      i % 20 === 0
-        ? scope.ndjsonLine(1, { text: `Row 1, edit ${i / 20 + 1}: adopt a law.` })
-        : scope.ndjsonLine(201 + i),
-    );
-    const file = scope.file('pairs.ndjson', [...fresh, ...edits].join('\n') + '\n');
+    const edited = (n: number) => `Row ${n}, edited: adopt a law.`;
+    const rows = Array.from({ length: 400 }, (_, i) => {
+      const [k, j] = [Math.floor(i / 20), i % 20];
+      const earlier = (k - 1) * 20 + 1;
+      return k % 2 === 1 && j === 0
+        ? scope.ndjsonLine(earlier, { text: edited(earlier) })
+        : scope.ndjsonLine(i + 1);
+    });
+    const file = scope.file('pairs.ndjson', rows.join('\n') + '\n');
     // Each transaction: when it began and ended (commit included), and the ids it wrote.
     const transactions: { began: number; ended: number; ids: Set<string> }[] = [];
     const db = Object.create(t.db) as Db;
@@ -138,11 +141,13 @@ describe('issue 3: importing NDJSON', () => {
 
     // assert: as one writer would have written them
     expect(summary).toMatchObject({ read: 400, created: 390, updated: 10, unchanged: 0 });
-    const [row1] = await t.db.read<{ text: string }>(
-      'MATCH (r:Recommendation {mechanism: $m, paragraph: "1"}) RETURN r.text AS text',
+    const texts = await t.db.read<{ paragraph: string; text: string }>(
+      `MATCH (r:Recommendation {mechanism: $m}) WHERE r.text CONTAINS 'edited'
+       RETURN r.paragraph AS paragraph, r.text AS text ORDER BY toInteger(paragraph)`,
       { m: scope.mechanism },
     );
-    expect(row1?.text).toBe('Row 1, edit 10: adopt a law.');
+    const editedRows = [1, 41, 81, 121, 161, 201, 241, 281, 321, 361];
+    expect(texts).toEqual(editedRows.map((n) => ({ paragraph: `${n}`, text: edited(n) })));
     const overlap = (a: (typeof transactions)[number], b: (typeof transactions)[number]) =>
       a.began < b.ended && b.began < a.ended;
     const pairs = transactions.flatMap((a, i) => transactions.slice(i + 1).map((b) => [a, b]));
