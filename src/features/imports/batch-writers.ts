@@ -16,7 +16,7 @@
  */
 import type { DbContext } from '../../context.ts';
 import {
-  SOURCE_KEY_SEPARATOR,
+  sourceKeyOf,
   writeBatch,
   type BatchResult,
   type HashedRecord,
@@ -35,7 +35,7 @@ function keysOf(records: readonly HashedRecord[]): Set<string> {
     keys.add(`id\u0000${r.id}`);
     keys.add(`text\u0000${r.textKey}`);
     for (const source of [r.source, ...r.otherSources])
-      keys.add(`source\u0000${source.dataset}${SOURCE_KEY_SEPARATOR}${source.id}`);
+      keys.add(`source\u0000${sourceKeyOf(source)}`);
   }
   return keys;
 }
@@ -61,7 +61,10 @@ export class BatchWriters {
    */
   async write(records: readonly HashedRecord[], mechanisms: ReadonlyMap<string, MechanismHint>) {
     const keys = keysOf(records);
-    const shares = (w: Write) => [...keys].some((key) => w.keys.has(key));
+    const shares = (w: Write) => {
+      for (const key of keys) if (w.keys.has(key)) return true;
+      return false;
+    };
     for (;;) {
       if (this.failed) await this.finish();
       const blocking = [...this.writing].filter(shares);

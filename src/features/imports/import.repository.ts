@@ -7,7 +7,7 @@ import {
   lockStates,
   refreshClusterSignals,
 } from '../shared/cluster-signals.ts';
-import type { MechanismHint, RecommendationRecord } from './recommendation-record.ts';
+import type { MechanismHint, RecommendationRecord, SourceRef } from './recommendation-record.ts';
 
 /**
  * A record ready to write: the hash of its content (which tells an unchanged re-import from an
@@ -41,8 +41,10 @@ type Classified = {
 
 /** Between dataset and source id in the `sources` of links. */
 export const SOURCE_KEY_SEPARATOR = '\u0000';
-const sourceKey = (r: RecommendationRecord) =>
-  `${r.source.dataset}${SOURCE_KEY_SEPARATOR}${r.source.id}`;
+/** A source row's key, as the `sources` of links list it. */
+export const sourceKeyOf = (source: SourceRef) =>
+  `${source.dataset}${SOURCE_KEY_SEPARATOR}${source.id}`;
+const sourceKey = (r: RecommendationRecord) => sourceKeyOf(r.source);
 
 /**
  * Writes one batch in one transaction: creates unknown mechanisms, then writes only the records
