@@ -44,6 +44,12 @@ const EnvSchema = z.object({
    * them once the data has stopped changing; 0 turns it off (they are then recomputed on request).
    */
   RECGRAPH_STATS_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  /**
+   * How long (ms) after another process changes the data (a CLI import) cached aggregates may
+   * still be served; changes made through the server are seen at once. 0 checks the data's
+   * versions on every request.
+   */
+  RECGRAPH_STATS_MAX_STALENESS_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Where the local development secret is kept (created on first use, readable by its owner only). */
   RECGRAPH_JWT_SECRET_FILE: z.preprocess(
     emptyToUndefined,
@@ -77,6 +83,7 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Seconds between checks for stale cached aggregates; 0: off. */
   readonly statsRefreshSeconds: number;
+  readonly statsMaxStalenessMs: number;
 }
 
 export interface AuthConfig {
@@ -107,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demoData: e.RECGRAPH_DEMO_DATA,
     statsRefreshSeconds: e.RECGRAPH_STATS_REFRESH_SECONDS,
+    statsMaxStalenessMs: e.RECGRAPH_STATS_MAX_STALENESS_MS,
     auth: Object.freeze({
       adminToken: e.RECGRAPH_ADMIN_TOKEN,
       jwtSecret: e.RECGRAPH_JWT_SECRET,

@@ -11,7 +11,7 @@ import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { stopEmbedded } from './db/embedded.ts';
 import { refreshOverdueSignals } from './features/analytics/index.ts';
-import { startStatsRefresh } from './features/recommendations/index.ts';
+import { setStatsMaxStaleness, startStatsRefresh } from './features/recommendations/index.ts';
 import { createLogger } from './logger.ts';
 
 const started = performance.now();
@@ -23,6 +23,7 @@ try {
   const { driver, database, embedded, db } = await bootstrap(config, logger, {
     ownEmbedded: true,
   });
+  setStatsMaxStaleness(config.statsMaxStalenessMs);
   const yoga = createApp({ driver, database, logger, auth: authOptions(config.auth) });
   // Cached aggregates made stale by a change (an import, follow-up) are recomputed in the
   // background, so that dashboards do not wait for them.

@@ -112,6 +112,9 @@ const READ_RETRY_FIRST_DELAY_MS = 1_000;
 /** One object per driver and database name: what a Db's `identity` returns. */
 const IDENTITIES = new WeakMap<Driver, Map<string, object>>();
 
+/** Write transactions finished through the Dbs of each identity, in this process. */
+const WRITES = new WeakMap<object, { count: number }>();
+
 export class Db {
   constructor(
     private readonly driver: Driver,
@@ -132,6 +135,22 @@ export class Db {
     if (!identity)
       byName.set(this.database, (identity = Object.freeze({ database: this.database })));
     return identity;
+  }
+
+  /**
+   * How many write transactions this process has finished (committed, failed or of unknown
+   * outcome) through any Db over the same driver and database. What is cached about the data
+   * can tell by it whether a change made here finished after the cache read the data.
+   */
+  get localWrites(): number {
+    return WRITES.get(this.identity)?.count ?? 0;
+  }
+
+  private writeFinished(): void {
+    const identity = this.identity;
+    const writes = WRITES.get(identity);
+    if (writes) writes.count++;
+    else WRITES.set(identity, { count: 1 });
   }
 
   /** A Db over the same driver that also reports each statement to `listener`. */
@@ -173,6 +192,7 @@ export class Db {
     } catch (error) {
       throw toDomainError(error);
     } finally {
+      this.writeFinished();
       await session.close();
     }
   }
@@ -199,6 +219,8 @@ export class Db {
     } catch (error) {
       this.logger.debug({ cypher, params, err: error }, 'cypher failed');
       throw toDomainError(error);
+    } finally {
+      if (mode === 'WRITE') this.writeFinished();
     }
   }
 

@@ -30,7 +30,8 @@ import {
 } from '../../errors.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { recordAudit } from '../audit/index.ts';
-import { bumpDataVersion, lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { bumpDataVersion } from '../shared/data-versions.ts';
 import { COMMON_GRADES, SCALES, commonGradeOf } from './assessment-scales.ts';
 import { deadlinesOf, nextDeadline, todayUtc, type Deadline } from './deadlines.ts';
 import * as repository from './follow-up.repository.ts';

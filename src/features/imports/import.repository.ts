@@ -1,12 +1,8 @@
 import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
 import { DuplicateConflictError } from '../../errors.ts';
-import {
-  anyClustered,
-  bumpDataVersion,
-  lockStates,
-  refreshClusterSignals,
-} from '../shared/cluster-signals.ts';
+import { anyClustered, lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { bumpDataVersion } from '../shared/data-versions.ts';
 import type { MechanismHint, RecommendationRecord, SourceRef } from './recommendation-record.ts';
 
 /**

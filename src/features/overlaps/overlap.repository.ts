@@ -4,7 +4,8 @@ import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 import type { PageRequest } from '../../pagination.ts';
 import type { DetectDoc } from './detect.ts';
-import { bumpDataVersion, lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { bumpDataVersion } from '../shared/data-versions.ts';
 import { CLUSTER_MIN_SCORE } from './score.ts';
 
 export interface StoredDoc extends DetectDoc {

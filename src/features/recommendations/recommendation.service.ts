@@ -3,13 +3,12 @@ import type { Context, DbContext } from '../../context.ts';
 import { requirePermission } from '../../auth/viewer.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { dataVersions } from '../shared/cluster-signals.ts';
 import { storedId } from '../../global-id.ts';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './recommendation.repository.ts';
 import type { Recommendation, RecommendationQuery } from './recommendation.repository.ts';
-import { cachedStats, type StatsRequest } from './stats-cache.ts';
+import { cachedStats, requestVersions, type StatsRequest } from './stats-cache.ts';
 import { RESPONSES } from './vocabulary.ts';
 
 const MAX_LIST = 500;
@@ -217,7 +216,7 @@ export async function coverageMatrix(args: {
   groupBy: readonly repository.StatsDimension[];
 }): Promise<CoverageMatrix> {
   const countsRequest = statsRequest({ ...args, maxDimensions: 3, addressed: false });
-  const versions = await dataVersions(args.ctx); // one lookup for both
+  const versions = await requestVersions(args.ctx); // the same for both
   const cells = await cachedStats(args.ctx, countsRequest, versions);
   const addressed = await cachedStats(args.ctx, { ...countsRequest, addressed: true }, versions);
   const merged = MERGED.get(cells);

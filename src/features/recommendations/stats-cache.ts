@@ -7,7 +7,7 @@
  */
 import type { DbContext } from '../../context.ts';
 import type { Logger } from '../../logger.ts';
-import { dataVersions, type DataPart } from '../shared/cluster-signals.ts';
+import { dataVersions, type DataPart, type DataVersions } from '../shared/data-versions.ts';
 import * as repository from './recommendation.repository.ts';
 import type {
   RecommendationQuery,
@@ -23,7 +23,7 @@ export interface StatsRequest {
   readonly addressed: boolean;
 }
 
-type Versions = Record<DataPart, number>;
+type Versions = DataVersions;
 
 interface Entry {
   readonly request: StatsRequest;
@@ -53,6 +53,26 @@ interface Cache {
 }
 
 const CACHES = new WeakMap<object, Cache>();
+
+/** The default, as `RECGRAPH_STATS_MAX_STALENESS_MS`'s (config.ts). */
+let maxStalenessMs = 1_000;
+
+/**
+ * How long after another process changed the data (a CLI import, another server) requests may
+ * still be served the figures cached before: the data versions a request checks are reused for
+ * that long, so most requests for cached figures do not wait on the database at all. A change
+ * made through this process is seen at once whatever the setting (`dataVersions`); 0 reads the
+ * versions on every request.
+ */
+export function setStatsMaxStaleness(ms: number): void {
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new RangeError(`max staleness ${ms}: must be 0 or more`);
+  maxStalenessMs = ms;
+}
+
+/** The data versions a request for cached figures goes by (see `setStatsMaxStaleness`). */
+export const requestVersions = (ctx: DbContext): Promise<Versions> =>
+  dataVersions(ctx, { maxAgeMs: maxStalenessMs });
 
 function cacheOf(ctx: DbContext): Cache {
   let cache = CACHES.get(ctx.db.identity);
@@ -111,14 +131,14 @@ async function compute(ctx: DbContext, request: StatsRequest, version: string) {
 
 /**
  * The request's buckets: from the cache while the data they read is unchanged, else computed.
- * @param versions the data versions, when the caller has just read them
+ * @param versions the data versions, when the caller has just got them from `requestVersions`
  */
 export async function cachedStats(
   ctx: DbContext,
   request: StatsRequest,
   versions?: Versions,
 ): Promise<StatsBucket[]> {
-  const version = versionOf(request, versions ?? (await dataVersions(ctx)));
+  const version = versionOf(request, versions ?? (await requestVersions(ctx)));
   const cached = cacheOf(ctx).results.get(keyOf(request));
   if (cached?.version === version) return cached.rows;
   return computeOnce(ctx, request, version);

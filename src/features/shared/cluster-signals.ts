@@ -7,6 +7,7 @@
 import type { DbContext } from '../../context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
+import { bumpDataVersion, DATA_PARTS } from './data-versions.ts';
 
 export interface ClusterSignals {
   readonly id: string;
@@ -166,34 +167,4 @@ export function storedClusterSignals({ db }: DbContext, states: readonly string[
       states,
     },
   );
-}
-
-/**
- * The parts of the data that cached aggregates depend on, each with its own version, so that a
- * change invalidates only what reads it: a follow-up change leaves counts by theme cached.
- * - `recommendations`: recommendations and their properties, responses, themes, SDG links;
- * - `follow-up`: follow-up actions and assessments;
- * - `overlaps`: REPEATS links (written by overlap detection).
- */
-export const DATA_PARTS = ['recommendations', 'follow-up', 'overlaps'] as const;
-export type DataPart = (typeof DATA_PARTS)[number];
-
-/**
- * Marks one part of the data as changed, inside the caller's transaction, so that cached
- * aggregates (recommendationStats) reading it are recomputed.
- */
-export async function bumpDataVersion(tx: Pick<Tx, 'run'>, part: DataPart): Promise<void> {
-  await tx.run(cypher('analytics/bump-data-version'), { part });
-}
-
-/** The current version of each part of the data (0 before any change was recorded). */
-export async function dataVersions({ db }: DbContext): Promise<Record<DataPart, number>> {
-  const rows = await db.read<{ part: string; version: number }>(
-    cypher('analytics/find-data-version'),
-  );
-  const stored = new Map(rows.map((row) => [row.part, row.version]));
-  return Object.fromEntries(DATA_PARTS.map((part) => [part, stored.get(part) ?? 0])) as Record<
-    DataPart,
-    number
-  >;
 }

@@ -21,6 +21,7 @@ import { runImport } from '../../../src/features/imports/index.ts';
 import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
 import {
   refreshStaleStats,
+  setStatsMaxStaleness,
   staleStats,
   startStatsRefresh,
 } from '../../../src/features/recommendations/index.ts';
@@ -85,12 +86,12 @@ async function slovenia(variables: Record<string, unknown> = {}): Promise<Row | 
 }
 
 /** A follow-up change: a PLANNED action on a Slovenian recommendation no action addresses yet. */
-async function planActionOnFreeRecommendation(title: string): Promise<void> {
+async function planActionOnFreeRecommendation(title: string, through = t): Promise<void> {
   const [free] = await t.db.read<{ id: string }>(
     `MATCH (r:Recommendation {state: 'SVN'}) WHERE NOT EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) }
      RETURN r.id AS id ORDER BY id LIMIT 1`,
   );
-  const created = await t.execute(
+  const created = await through.execute(
     `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: {
        state: "SVN", title: $title, recommendationIds: [$rec] }) { __typename } }`,
     { rec: free!.id, title: `${RUN} ${title}` },
@@ -727,6 +728,77 @@ describe('recommendationStats', () => {
     }
   });
 
+  it("sees its own changes at once and another process's within the staleness allowed", async () => {
+    const variables = { filter: { states: ['SVN'] }, groupBy: ['ACTION_STATUS'] };
+    const versionReads = () =>
+      t.queries.filter((q) => q.cypher === cypher('analytics/find-data-version')).length;
+    const aggregations = () =>
+      t.queries.filter((q) => q.cypher.includes('AS keys, count(*) AS count')).length;
+    const recomputed = () =>
+      t.db.read<{ keys: (string | null)[]; count: number }>(
+        `MATCH (r:Recommendation {state: 'SVN'})
+         CALL (r) { OPTIONAL MATCH (a:FollowUpAction)-[:ADDRESSES]->(r) WITH DISTINCT a.status AS k RETURN k }
+         RETURN [k] AS keys, count(*) AS count ORDER BY count DESC, keys`,
+      );
+    // Far longer than the test takes: whatever is served from the cache below is by the setting.
+    setStatsMaxStaleness(60_000);
+    // Its own driver: another process, as far as caching goes.
+    const other = createTestApp({ auth: { jwtSecret: JWT_SECRET } });
+    try {
+      await t.execute<Stats>(STATS, variables);
+      t.queries.length = 0;
+      await t.execute<Stats>(STATS, variables);
+      expect(t.queries).toEqual([]); // neither the versions nor the figures were read
+
+      // This process's change is seen by the next request, whatever the staleness allowed.
+      await planActionOnFreeRecommendation('own change');
+      t.queries.length = 0;
+      const own = await t.execute<Stats>(STATS, variables);
+      // Read before computing, and again after it, to file the result only if nothing changed.
+      expect(versionReads()).toBe(2);
+      expect(aggregations()).toBe(1);
+      expect(own.data!.recommendationStats).toEqual(await recomputed());
+
+      // Requests arriving together after a change share one read of the versions.
+      await planActionOnFreeRecommendation('own change, asked at once');
+      t.queries.length = 0;
+      const together = await Promise.all(
+        Array.from({ length: 5 }, () => t.execute<Stats>(STATS, variables)),
+      );
+      expect(versionReads()).toBe(2);
+      expect(aggregations()).toBe(1);
+      const expected = await recomputed();
+      for (const answer of together) expect(answer.data!.recommendationStats).toEqual(expected);
+
+      // Another process's change: the figures cached here are served on for the time allowed...
+      const before = together[0]!.data!.recommendationStats;
+      await planActionOnFreeRecommendation("another process's change", other);
+      t.queries.length = 0;
+      const within = await t.execute<Stats>(STATS, variables);
+      expect(t.queries).toEqual([]);
+      expect(within.data!.recommendationStats).toEqual(before);
+      // ...and once it has passed, the next request reads the versions and recomputes.
+      setStatsMaxStaleness(100);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const after = await t.execute<Stats>(STATS, variables);
+      expect(versionReads()).toBe(2);
+      expect(aggregations()).toBe(1);
+      expect(after.data!.recommendationStats).toEqual(await recomputed());
+      expect(after.data!.recommendationStats).not.toEqual(before);
+
+      // With 0, every request reads the versions.
+      setStatsMaxStaleness(0);
+      t.queries.length = 0;
+      await t.execute<Stats>(STATS, variables);
+      await t.execute<Stats>(STATS, variables);
+      expect(versionReads()).toBe(2);
+      expect(aggregations()).toBe(0);
+    } finally {
+      setStatsMaxStaleness(1_000);
+      await other.close();
+    }
+  });
+
   it('recomputes stale cached counts ahead of the next request, in the background too', async () => {
     const byStatus = { filter: { states: ['SVN'] }, groupBy: ['ACTION_STATUS'] };
     const recomputed = () =>
@@ -736,6 +808,7 @@ describe('recommendationStats', () => {
          RETURN [k] AS keys, count(*) AS count ORDER BY count DESC, keys`,
       );
     await t.execute<Stats>(STATS, byStatus);
+    await refreshStaleStats(t); // what earlier tests' changes left stale
     expect(await staleStats(t)).toBe(0);
     await planActionOnFreeRecommendation('refresh ahead');
     const stale = await staleStats(t);
