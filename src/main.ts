@@ -10,8 +10,11 @@ import { authOptions } from './auth/secret.ts';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { stopEmbedded } from './db/embedded.ts';
-import { refreshOverdueSignals } from './features/analytics/index.ts';
-import { setStatsMaxStaleness, startStatsRefresh } from './features/recommendations/index.ts';
+import {
+  refreshOverdueSignals,
+  setStatsMaxStaleness,
+  startStatsRefresh,
+} from './features/analytics/index.ts';
 import { createLogger } from './logger.ts';
 
 const started = performance.now();

@@ -31,6 +31,7 @@ import {
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
 import { recordAudit } from '../audit/index.ts';
 import { lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
+import { cachedAggregate } from '../shared/aggregate-cache.ts';
 import { bumpDataVersion } from '../shared/data-versions.ts';
 import { COMMON_GRADES, SCALES, commonGradeOf } from './assessment-scales.ts';
 import { deadlinesOf, nextDeadline, todayUtc, type Deadline } from './deadlines.ts';
@@ -916,7 +917,12 @@ export async function progressOverTime(
   (Omit<repository.ProgressPeriod, 'progressUpdates'> & { progressUpdates: number | null })[]
 > {
   const iso = parse(iso3, state);
-  const rows = await repository.findProgressOverTime(ctx, iso, interval === 'YEAR' ? 4 : 7);
+  // Cached: dashboards ask for it again and again, and only follow-up changes change it.
+  const rows = await cachedAggregate(ctx, {
+    key: JSON.stringify(['followUpProgress', iso, interval]),
+    parts: ['follow-up'],
+    compute: (c) => repository.findProgressOverTime(c, iso, interval === 'YEAR' ? 4 : 7),
+  });
   const internal = canSeeInternal(ctx.viewer, iso);
   return rows.map((row) => ({ ...row, progressUpdates: internal ? row.progressUpdates : null }));
 }

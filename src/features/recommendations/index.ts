@@ -7,9 +7,3 @@ export type { Recommendation } from './recommendation.repository.ts';
 export { RESPONSES, type UprResponse } from './vocabulary.ts';
 export { coverageBuckets, coverageMatrix, recommendationStats } from './recommendation.service.ts';
 export { STATS_DIMENSIONS, type StatsDimension } from './recommendation.repository.ts';
-export {
-  refreshStaleStats,
-  setStatsMaxStaleness,
-  staleStats,
-  startStatsRefresh,
-} from './stats-cache.ts';

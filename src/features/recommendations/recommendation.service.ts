@@ -8,7 +8,8 @@ import { pageRequest, toConnection, type Connection, type PageArgs } from '../..
 import { groupedByKeys } from '../shared/by-keys.ts';
 import * as repository from './recommendation.repository.ts';
 import type { Recommendation, RecommendationQuery } from './recommendation.repository.ts';
-import { cachedStats, requestVersions, type StatsRequest } from './stats-cache.ts';
+import { requestVersions } from '../shared/aggregate-cache.ts';
+import { cachedStats, type StatsRequest } from './stats-cache.ts';
 import { RESPONSES } from './vocabulary.ts';
 
 const MAX_LIST = 500;

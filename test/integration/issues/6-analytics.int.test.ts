@@ -15,16 +15,14 @@ import {
   computeClusterSignals,
   refreshAllClusterSignals,
   refreshOverdueSignals,
-  storedClusterSignals,
-} from '../../../src/features/analytics/index.ts';
-import { runImport } from '../../../src/features/imports/index.ts';
-import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
-import {
   refreshStaleStats,
   setStatsMaxStaleness,
   staleStats,
   startStatsRefresh,
-} from '../../../src/features/recommendations/index.ts';
+  storedClusterSignals,
+} from '../../../src/features/analytics/index.ts';
+import { runImport } from '../../../src/features/imports/index.ts';
+import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
 import { createTestApp, testLogger, type TestApp } from '../../helpers/create-test-app.ts';
 import { uniqueId } from '../../helpers/factories.ts';
 
@@ -1017,6 +1015,33 @@ describe('recommendationStats', () => {
       `{ followUpProgress(state: "SVN") { progressUpdates } }`,
     );
     expect(anonymous.data!.followUpProgress.every((p) => p.progressUpdates === null)).toBe(true);
+
+    // Cached until a follow-up change, then recomputed: equal to the Cypher run afresh.
+    const PROGRESS = `{ followUpProgress(state: "SVN") { period started due completed progressUpdates } }`;
+    type Progress = { followUpProgress: typeof periods };
+    const progressRuns = () =>
+      t.queries.filter((q) => q.cypher === cypher('follow-ups/find-progress-over-time')).length;
+    const fresh = () =>
+      t.db.read(cypher('follow-ups/find-progress-over-time'), { state: 'SVN', length: 4 });
+    t.queries.length = 0;
+    const cachedProgress = await t.execute<Progress>(PROGRESS, {}, admin);
+    expect(progressRuns()).toBe(0);
+    expect(cachedProgress.data!.followUpProgress).toEqual(periods);
+    const [free] = await t.db.read<{ id: string }>(
+      `MATCH (r:Recommendation {state: 'SVN'}) RETURN r.id AS id ORDER BY id LIMIT 1`,
+    );
+    const started = await t.execute(
+      `mutation ($rec: ID!, $title: String!) { createFollowUpAction(input: { state: "SVN",
+         title: $title, startDate: "2031-03-01", recommendationIds: [$rec] }) { __typename } }`,
+      { rec: free!.id, title: `${RUN} started in 2031` },
+      admin,
+    );
+    expect(started.errors).toBeUndefined();
+    const recomputedProgress = await t.execute<Progress>(PROGRESS, {}, admin);
+    expect(progressRuns()).toBe(1);
+    expect(recomputedProgress.data!.followUpProgress).toEqual(await fresh());
+    const in2031 = (p: typeof periods) => p.find((x) => x.period === '2031')?.started ?? 0;
+    expect(in2031(recomputedProgress.data!.followUpProgress)).toBe(in2031(periods) + 1);
 
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-cov-')), 'cov.csv');
     await exportStatsCommand(t.db, {
