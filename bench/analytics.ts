@@ -4,10 +4,10 @@
  * detection (which stores the clusters' signals) when the store is empty, then times each
  * analytics query warm: through the API (in-process `yoga.fetch`, as a client sees it) side by
  * side with the same Cypher run directly through the driver, the two timed in alternation. The
- * ratio is the API's overhead. Cached aggregates (recommendationStats, coverageMatrix,
- * followUpProgress) are served from memory: their driver side is the Cypher that computes them,
- * and the API is also timed reading the data versions on every request (staleness 0), in
- * alternation with the default.
+ * ratio is the API's overhead. Every analytics result is cached until the data it reads changes:
+ * each query is timed served from the cache (as by default, and reading the data versions on
+ * every request), and computing, right after a change, against the same statements through the
+ * driver.
  * Also prints the top states by the index for docs/findings.md.
  *
  * Options: --store DIR (keep the store and reuse it), --runs N (timed runs per query, default
@@ -25,7 +25,7 @@ import {
   refreshMissingClusterSignals,
   setStatsMaxStaleness,
 } from '../src/features/analytics/index.ts';
-import { bumpDataVersion } from '../src/features/shared/data-versions.ts';
+import { bumpDataVersion, DATA_PARTS } from '../src/features/shared/data-versions.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps } from '../src/features/overlaps/index.ts';
 import { generate } from './generate-ndjson.ts';
@@ -72,6 +72,8 @@ async function timePaired(
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
   runs = RUNS,
+  /** Runs untimed before each run of `a`. */
+  beforeA: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<[{ p50: number; p95: number }, { p50: number; p95: number }]> {
   for (let i = 0; i < 5; i++) {
     await a();
@@ -80,6 +82,7 @@ async function timePaired(
   const msA: number[] = [];
   const msB: number[] = [];
   const timed = async (run: () => Promise<unknown>, into: number[]) => {
+    if (run === a) await beforeA();
     const started = performance.now();
     await run();
     into.push(performance.now() - started);
@@ -224,65 +227,77 @@ try {
     },
   ];
   console.log(
-    `\n| query | statements per warm request | API p50 | API p95 | driver runs | driver p50 | driver p95 | ratio p50 | ratio p95 | API overhead p50 (ms) | API reading the versions on every request p50 / p95 | API after a follow-up change p50 / p95 |`,
+    `\n| query | statements per warm request | API p50 | API p95 | API reading the versions on every request p50 / p95 | computing: API p50 / p95 | computing: driver p50 / p95 | computing: ratio p50 / p95 | served from the cache: API / computing driver p50 | API after a follow-up change p50 / p95 |`,
   );
-  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
-  const followUpChange = () => store.db.transaction((tx) => bumpDataVersion(tx, 'follow-up'));
+  console.log(`|---|---|---|---|---|---|---|---|---|---|`);
+  // The versions a follow-up change raises when it reaches a state's clusters (their signals
+  // refreshed, then the follow-up part).
+  const followUpChange = () =>
+    store.db.transaction(async (tx) => {
+      await bumpDataVersion(tx, 'clusters');
+      await bumpDataVersion(tx, 'follow-up');
+    });
+  // Makes every cached result stale (marks only: the data stays as it is).
+  const everythingChanged = () =>
+    store.db.transaction(async (tx) => {
+      for (const part of DATA_PARTS) await bumpDataVersion(tx, part);
+    });
   const replay = (statements: typeof recorded) => async () => {
     for (const statement of statements) await store.db.read(statement.cypher, statement.params);
   };
-  // The statements that computed the last cached aggregation (the two coverage matrix forms
-  // share theirs: the second finds them cached).
+  // The statements that computed the last result (the two coverage matrix forms share theirs:
+  // the second finds them cached).
   let computing: typeof recorded = [];
   const f = (n: number) => n.toFixed(1);
   const pair = (t: { p50: number; p95: number }) => `${f(t.p50)} / ${f(t.p95)}`;
+  // Warm-up of the whole set (Neo4j's JIT and Node's), so that the first case is not timed on
+  // a colder process than the others: each case computed once, then served 30 times.
+  for (let i = 0; i < 30; i++) for (const c of cases) await api(c.query, c.variables);
   for (const c of cases) {
-    // The first request computes (a cached result is then kept until the data it reads
-    // changes); its statements but the version reads, replayed through the driver, are what
-    // computing costs.
-    // A copy: `recorded` goes on collecting the timed requests' statements.
+    // The first request computes (its result is then cached until the data it reads changes);
+    // its statements but the version reads, replayed through the driver, are what computing
+    // costs. A copy: `recorded` goes on collecting the timed requests' statements.
     recorded = [];
     await api(c.query, c.variables);
     const first = [...recorded];
     recorded = [];
     await api(c.query, c.variables);
     const warm = [...recorded];
-    const cached = /^(recommendationStats|coverageMatrix|followUpProgress)/u.test(c.name);
     const computed = first.filter((x) => x.cypher !== cypher('analytics/find-data-version'));
-    if (cached && computed.length > 0) computing = computed;
-    let viaApi: { p50: number; p95: number };
-    let viaDriver: { p50: number; p95: number };
-    let everyRequest: { p50: number; p95: number } | null = null;
-    let afterChange: { p50: number; p95: number } | null = null;
-    if (!cached) {
-      // The same statements as the API ran, through the driver: the ratio is the API's overhead.
-      [viaApi, viaDriver] = await timePaired(() => api(c.query, c.variables), replay(warm));
-    } else {
-      // Served from memory: the same figures through the driver means running the Cypher that
-      // computes them. A third of the runs: it takes up to seconds.
-      viaDriver = await time(replay(computing), Math.max(10, Math.round(RUNS / 3)));
-      // What checking the data versions on every request (staleness 0) costs, in alternation with
-      // the default (versions reused for up to RECGRAPH_STATS_MAX_STALENESS_MS).
-      const withStaleness = (ms: number) => async () => {
-        setStatsMaxStaleness(ms);
-        try {
-          return await api(c.query, c.variables);
-        } finally {
-          setStatsMaxStaleness(MAX_STALENESS_MS);
-        }
-      };
-      [viaApi, everyRequest] = await timePaired(withStaleness(MAX_STALENESS_MS), withStaleness(0));
-      // What a dashboard waits for right after a follow-up change (each timed request follows
-      // one): served at once for what does not read follow-up data, else recomputed.
-      afterChange = await time(
-        () => api(c.query, c.variables),
-        Math.max(10, Math.round(RUNS / 3)),
-        followUpChange,
-      );
-    }
-    const ratio = (a: number, b: number) => (a / b).toFixed(cached ? 4 : 2);
+    if (computed.length > 0) computing = computed;
+    // Served from the cache: the default (versions reused for up to
+    // RECGRAPH_STATS_MAX_STALENESS_MS) in alternation with reading them on every request.
+    const withStaleness = (ms: number) => async () => {
+      setStatsMaxStaleness(ms);
+      try {
+        return await api(c.query, c.variables);
+      } finally {
+        setStatsMaxStaleness(MAX_STALENESS_MS);
+      }
+    };
+    const [viaApi, everyRequest] = await timePaired(
+      withStaleness(MAX_STALENESS_MS),
+      withStaleness(0),
+    );
+    // Computing: the API right after a change to everything (so it computes the result again)
+    // in alternation with the same statements through the driver; the ratio is the API's
+    // overhead. A third of the runs: computing takes up to seconds.
+    const [apiComputing, driverComputing] = await timePaired(
+      () => api(c.query, c.variables),
+      replay(computing),
+      Math.max(10, Math.round(RUNS / 3)),
+      everythingChanged,
+    );
+    // What a dashboard waits for right after a follow-up change (each timed request follows
+    // one): served at once for what does not read follow-up data or clusters, else recomputed.
+    const afterChange = await time(
+      () => api(c.query, c.variables),
+      Math.max(10, Math.round(RUNS / 3)),
+      followUpChange,
+    );
+    const ratio = (a: number, b: number) => (a / b).toFixed(2);
     console.log(
-      `| ${c.name} | ${warm.length} | ${f(viaApi.p50)} | ${f(viaApi.p95)} | ${cached ? 'computing Cypher' : 'same statements'} | ${f(viaDriver.p50)} | ${f(viaDriver.p95)} | ${ratio(viaApi.p50, viaDriver.p50)} | ${ratio(viaApi.p95, viaDriver.p95)} | ${cached ? 'n/a' : f(viaApi.p50 - viaDriver.p50)} | ${everyRequest ? pair(everyRequest) : 'not cached'} | ${afterChange ? pair(afterChange) : 'not cached'} |`,
+      `| ${c.name} | ${warm.length} | ${f(viaApi.p50)} | ${f(viaApi.p95)} | ${pair(everyRequest)} | ${pair(apiComputing)} | ${pair(driverComputing)} | ${ratio(apiComputing.p50, driverComputing.p50)} / ${ratio(apiComputing.p95, driverComputing.p95)} | ${(viaApi.p50 / driverComputing.p50).toFixed(4)} | ${pair(afterChange)} |`,
     );
   }
   // The follow-up changes above are marks only; they leave the data as it was.

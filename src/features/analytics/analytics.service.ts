@@ -7,9 +7,29 @@
 import { z } from 'zod';
 import type { DbContext } from '../../context.ts';
 import { InvalidInputError } from '../../errors.ts';
-import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
+import {
+  pageRequest,
+  toConnection,
+  type Connection,
+  type PageArgs,
+  type PageRequest,
+} from '../../pagination.ts';
 import { requireM49Codes } from '../states/index.ts';
+import { cachedAggregate } from '../shared/aggregate-cache.ts';
 import * as repository from './analytics.repository.ts';
+
+/**
+ * A read of the clusters' stored signals, cached until they change (the `clusters` data version,
+ * raised wherever they are written: shared/cluster-signals.ts). Rankings and drill-downs are
+ * asked for again and again by dashboards; their reads take up to tens of milliseconds.
+ */
+function fromClusters<T>(
+  ctx: DbContext,
+  key: readonly unknown[],
+  read: (c: DbContext) => Promise<T>,
+): Promise<T> {
+  return cachedAggregate(ctx, { key: JSON.stringify(key), parts: ['clusters'], compute: read });
+}
 
 export interface NeglectFilterArgs {
   readonly regions?: readonly string[] | null | undefined;
@@ -55,6 +75,10 @@ export function neglectQuery(
   };
 }
 
+/** One page of the ranking, as stored (cached). */
+const rankStates = (ctx: DbContext, query: repository.NeglectQuery, page: PageRequest) =>
+  fromClusters(ctx, ['rankStates', query, page], (c) => repository.rankStates(c, query, page));
+
 export type StateNeglect = repository.StateNeglectRow & { readonly query: repository.NeglectQuery };
 
 /** States ranked by the neglect index, highest first (then most neglected clusters, then ISO3). */
@@ -67,12 +91,15 @@ export async function overlapNeglect(
 ): Promise<Connection<StateNeglect>> {
   const query = neglectQuery(args.filter, args.minMultiSourceClusters ?? 1);
   const page = pageRequest(args);
-  const rows = await repository.rankStates(ctx, query, page);
+  const rows = await rankStates(ctx, query, page);
   return toConnection(
     rows.map((row) => ({ ...row, query })),
     page,
     (row) => row.key,
-    () => repository.countRankedStates(ctx, query),
+    () =>
+      fromClusters(ctx, ['countRankedStates', query], (c) =>
+        repository.countRankedStates(c, query),
+      ),
   );
 }
 
@@ -83,12 +110,13 @@ export async function stateNeglect(
   filter: NeglectFilterArgs | null | undefined,
 ): Promise<StateNeglect | null> {
   const query = { ...neglectQuery(filter, 0), state: state.toUpperCase() };
-  const [row] = await repository.rankStates(ctx, query, {
+  const page = {
     size: 1,
     direction: 'forward',
     afterKey: undefined,
     beforeKey: undefined,
-  });
+  } as const;
+  const [row] = await rankStates(ctx, query, page);
   return row ? { ...row, query } : null;
 }
 
@@ -98,10 +126,11 @@ export function clustersOf(
   row: StateNeglect,
   options: { neglectedOnly: boolean; first: number },
 ) {
-  return repository.stateClusterSignals(ctx, row.state, row.query, {
-    neglectedOnly: options.neglectedOnly,
-    limit: options.first,
-  });
+  const { state, query } = row;
+  const { neglectedOnly, first: limit } = options;
+  return fromClusters(ctx, ['stateClusterSignals', state, query, neglectedOnly, limit], (c) =>
+    repository.stateClusterSignals(c, state, query, { neglectedOnly, limit }),
+  );
 }
 
 export async function themesOf(ctx: DbContext, keys: readonly string[]) {
@@ -175,5 +204,8 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
 
 /** The longest-running repeated asks (of one state, or of all), widest span of years first. */
 export function longestRepeatedAsks(ctx: DbContext, state: string | null, first: number) {
-  return repository.longestRepeated(ctx, state?.toUpperCase() ?? null, first);
+  const iso = state?.toUpperCase() ?? null;
+  return fromClusters(ctx, ['longestRepeated', iso, first], (c) =>
+    repository.longestRepeated(c, iso, first),
+  );
 }

@@ -85,6 +85,9 @@ export async function refreshClusterSignals(
   if (members !== null && rows.length === 0) return 0;
   if (rows.length) await tx.run(cypher('analytics/write-cluster-signals'), { rows });
   await tx.run(cypher('analytics/write-state-summaries'), { states });
+  // What the neglect analysis reads changed. Raised before any other part's version by every
+  // caller, so that transactions take the version locks in one order.
+  await bumpDataVersion(tx, 'clusters');
   return rows.length;
 }
 

@@ -12,9 +12,12 @@ import type { Db, Tx } from '../../db/run.ts';
  * change invalidates only what reads it: a follow-up change leaves counts by theme cached.
  * - `recommendations`: recommendations and their properties, responses, themes, SDG links;
  * - `follow-up`: follow-up actions and assessments;
- * - `overlaps`: REPEATS links (written by overlap detection).
+ * - `overlaps`: REPEATS links (written by overlap detection);
+ * - `clusters`: overlap clusters and the signals stored on them (the neglect analysis), raised
+ *   wherever the signals are written (`refreshClusterSignals`), which every change to clusters,
+ *   follow-up or assessments that reaches a cluster does.
  */
-export const DATA_PARTS = ['recommendations', 'follow-up', 'overlaps'] as const;
+export const DATA_PARTS = ['recommendations', 'follow-up', 'overlaps', 'clusters'] as const;
 export type DataPart = (typeof DATA_PARTS)[number];
 export type DataVersions = Readonly<Record<DataPart, number>>;
 
