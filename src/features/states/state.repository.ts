@@ -7,6 +7,17 @@ export interface State {
   readonly m49: string;
   readonly name: string;
   readonly formalName: string | null;
+  readonly unMember: boolean;
+  readonly unObserver: boolean;
+  readonly ldc: boolean;
+  readonly lldc: boolean;
+  readonly sids: boolean;
+  /** M49 code of the most specific region the state belongs to. */
+  readonly region: string | null;
+}
+
+/** A state's names, read apart from the State (they are most of its bytes). */
+export interface StateNames {
   /** Every known name variant (ISO, M49, UN names in six languages). */
   readonly names: readonly string[];
   readonly namesEn: readonly string[];
@@ -15,13 +26,6 @@ export interface State {
   readonly namesRu: readonly string[];
   readonly namesZh: readonly string[];
   readonly namesAr: readonly string[];
-  readonly unMember: boolean;
-  readonly unObserver: boolean;
-  readonly ldc: boolean;
-  readonly lldc: boolean;
-  readonly sids: boolean;
-  /** M49 code of the most specific region the state belongs to. */
-  readonly region: string | null;
 }
 
 export interface Region {
@@ -59,6 +63,18 @@ export async function findStatesByIso3s(
 ): Promise<State[]> {
   const rows = await db.read<{ state: State }>(cypher('states/find-by-iso3s'), { iso3s });
   return rows.map((row) => row.state);
+}
+
+/** The names of the states with the given ISO3 codes, by code. */
+export async function findNamesByIso3s(
+  { db }: DbContext,
+  iso3s: readonly string[],
+): Promise<Map<string, StateNames>> {
+  const rows = await db.read<{ iso3: string; names: StateNames }>(
+    cypher('states/find-names-by-iso3s'),
+    { iso3s },
+  );
+  return new Map(rows.map((row) => [row.iso3, row.names]));
 }
 
 export async function findStateNames({

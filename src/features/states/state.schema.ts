@@ -75,22 +75,15 @@ export const StateRef = builder.loadableNode('State', {
     m49: t.exposeString('m49', { description: 'UN M49 numeric code.' }),
     name: t.exposeString('name', { description: 'UN short name in English.' }),
     formalName: t.exposeString('formalName', { nullable: true }),
-    names: t.stringList({
+    names: t.loadableList({
+      type: 'String',
       description:
         'Name variants, all languages, or the UN short and formal names in one language.',
       args: { language: t.arg({ type: LanguageEnum, required: false }) },
-      resolve: (state, { language }) => {
-        if (!language) return [...state.names];
-        const byLanguage = {
-          en: state.namesEn,
-          fr: state.namesFr,
-          es: state.namesEs,
-          ru: state.namesRu,
-          zh: state.namesZh,
-          ar: state.namesAr,
-        };
-        return [...byLanguage[language]];
-      },
+      // Read only when asked for, for all the states of a request at once: the key is the state
+      // and the language ("SVN" or "SVN:fr").
+      load: (keys: string[], ctx) => service.findNames({ ctx, keys }),
+      resolve: (state, { language }) => (language ? `${state.iso3}:${language}` : state.iso3),
     }),
     unMember: t.exposeBoolean('unMember'),
     unObserver: t.exposeBoolean('unObserver', {

@@ -55,6 +55,35 @@ export function findStatesByIso3s({
   return repository.findStatesByIso3s(ctx, iso3s);
 }
 
+const NAMES_BY_LANGUAGE = {
+  en: 'namesEn',
+  fr: 'namesFr',
+  es: 'namesEs',
+  ru: 'namesRu',
+  zh: 'namesZh',
+  ar: 'namesAr',
+} as const;
+
+/**
+ * Names for the dataloader, in key order: a key is an ISO3 code (every variant) or a code and a
+ * language ("SVN:fr": the UN short and formal names in French); an unknown state has none.
+ */
+export async function findNames({
+  ctx,
+  keys,
+}: {
+  ctx: Context;
+  keys: readonly string[];
+}): Promise<string[][]> {
+  const split = keys.map((key) => key.split(':') as [string, (keyof typeof NAMES_BY_LANGUAGE)?]);
+  const found = await repository.findNamesByIso3s(ctx, [...new Set(split.map(([iso3]) => iso3))]);
+  return split.map(([iso3, language]) => {
+    const names = found.get(iso3);
+    if (!names) return [];
+    return [...(language ? names[NAMES_BY_LANGUAGE[language]] : names.names)];
+  });
+}
+
 export function findRegionsByCodes({
   ctx,
   codes,

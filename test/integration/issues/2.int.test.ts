@@ -218,6 +218,39 @@ describe('issue 2: recommendations over the demo dataset', () => {
     ]);
   });
 
+  it("gives a state's names, all variants or one language's, read only when asked for", async () => {
+    type Names = { iso3: string; names: string[]; fr: string[]; ar: string[] };
+    const [stored] = await t.db.read<{ names: string[]; fr: string[]; ar: string[] }>(
+      "MATCH (s:State {iso3: 'CIV'}) RETURN s.names AS names, s.namesFr AS fr, s.namesAr AS ar",
+    );
+    t.queries.length = 0;
+    const one = await t.execute<{ state: Names }>(
+      `{ state(iso3: "CIV") { iso3 names fr: names(language: fr) ar: names(language: ar) } }`,
+    );
+    expect(one.errors).toBeUndefined();
+    expect(one.data!.state).toEqual({ iso3: 'CIV', ...stored });
+    expect(one.data!.state.fr.length).toBeGreaterThan(0);
+    expect(t.queries).toHaveLength(2); // the state, then its names in all three forms at once
+
+    // A page of states: their names in one more statement; without names, none.
+    const page = `query ($names: Boolean!) { states(first: 50) {
+      edges { node { iso3 names(language: en) @include(if: $names) } } } }`;
+    t.queries.length = 0;
+    const bare = await t.execute(page, { names: false });
+    expect(bare.errors).toBeUndefined();
+    const statements = t.queries.length;
+    t.queries.length = 0;
+    const named = await t.execute<{
+      states: { edges: { node: { iso3: string; names: string[] } }[] };
+    }>(page, { names: true });
+    expect(named.errors).toBeUndefined();
+    expect(t.queries).toHaveLength(statements + 1);
+    const en = await t.db.read<{ iso3: string; names: string[] }>(
+      'MATCH (s:State) RETURN s.iso3 AS iso3, s.namesEn AS names ORDER BY iso3 LIMIT 50',
+    );
+    expect(named.data!.states.edges.map((e) => e.node)).toEqual(en);
+  });
+
   it('filters states by a region at any level of M49', async () => {
     const result = await t.execute<Record<string, { edges: { node: { iso3: string } }[] }>>(`{
       europe: states(filter: { region: "150" }, first: 100) { edges { node { iso3 } } }
