@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** `RECGRAPH_STATS_MAX_STALENESS_MS` when unset, and the cache's until the server sets it. */
+export const DEFAULT_STATS_MAX_STALENESS_MS = 1_000;
+
 /** Where the project's own files live (cypher/, reference/, demo/, tools/). */
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -49,7 +52,12 @@ const EnvSchema = z.object({
    * still be served; changes made through the server are seen at once. 0 checks the data's
    * versions on every request.
    */
-  RECGRAPH_STATS_MAX_STALENESS_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  RECGRAPH_STATS_MAX_STALENESS_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(DEFAULT_STATS_MAX_STALENESS_MS),
   /** Where the local development secret is kept (created on first use, readable by its owner only). */
   RECGRAPH_JWT_SECRET_FILE: z.preprocess(
     emptyToUndefined,

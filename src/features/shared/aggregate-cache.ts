@@ -6,6 +6,7 @@
  * recently stored first, so that the next request does not wait; `startStatsRefresh` does that
  * in the background once the data has stopped changing (`npm start`).
  */
+import { DEFAULT_STATS_MAX_STALENESS_MS } from '../../config.ts';
 import type { DbContext } from '../../context.ts';
 import type { Logger } from '../../logger.ts';
 import { dataVersions, type DataPart, type DataVersions } from './data-versions.ts';
@@ -51,8 +52,7 @@ function cacheOf(ctx: DbContext): Cache {
   return cache;
 }
 
-/** The default, as `RECGRAPH_STATS_MAX_STALENESS_MS`'s (config.ts). */
-let maxStalenessMs = 1_000;
+let maxStalenessMs = DEFAULT_STATS_MAX_STALENESS_MS;
 
 /**
  * How long after another process changed the data (a CLI import, another server) requests may
@@ -60,12 +60,15 @@ let maxStalenessMs = 1_000;
  * that long, so most requests for cached results do not wait on the database at all. A change
  * made through this process is seen at once whatever the setting (`dataVersions`); 0 reads the
  * versions on every request.
+ * @returns the setting it replaces
  */
-export function setStatsMaxStaleness(ms: number): void {
+export function setStatsMaxStaleness(ms: number): number {
   if (!Number.isFinite(ms) || ms < 0) {
     throw new RangeError(`max staleness ${ms}: must be 0 or more`);
   }
+  const previous = maxStalenessMs;
   maxStalenessMs = ms;
+  return previous;
 }
 
 /** The data versions a request for cached results goes by (see `setStatsMaxStaleness`). */

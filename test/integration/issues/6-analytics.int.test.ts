@@ -783,7 +783,7 @@ describe('recommendationStats', () => {
          RETURN [k] AS keys, count(*) AS count ORDER BY count DESC, keys`,
       );
     // Far longer than the test takes: whatever is served from the cache below is by the setting.
-    setStatsMaxStaleness(60_000);
+    const previousStaleness = setStatsMaxStaleness(60_000);
     // Its own driver: another process, as far as caching goes.
     const other = createTestApp({ auth: { jwtSecret: JWT_SECRET } });
     try {
@@ -836,7 +836,7 @@ describe('recommendationStats', () => {
       expect(versionReads()).toBe(2);
       expect(aggregations()).toBe(0);
     } finally {
-      setStatsMaxStaleness(1_000);
+      setStatsMaxStaleness(previousStaleness);
       await other.close();
     }
   });
