@@ -8,8 +8,10 @@ export {
 } from '../shared/cluster-signals.ts';
 export {
   refreshStaleStats,
+  requestVersions,
   setStatsMaxStaleness,
   staleStats,
   startStatsRefresh,
 } from '../shared/aggregate-cache.ts';
+export { DATA_PARTS, type DataVersions } from '../shared/data-versions.ts';
 import './analytics.schema.ts';
