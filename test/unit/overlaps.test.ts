@@ -98,6 +98,39 @@ describe('commitment signatures', () => {
     ).toBe('SAME');
   });
 
+  it('counts as ratified only the instruments a treaty verb asks for', () => {
+    const bound = (text: string) => [...analyse(text).bound].sort();
+    const kampala =
+      'Review its national legislation to ensure full alignment with the Rome Statute of the ICC and ratify the Kampala amendments to the Rome Statute';
+    expect(bound(kampala)).toEqual(['ROME_KAMPALA']);
+    expect(bound('Ratify and implement the Rome Statute')).toEqual(['ROME']);
+    expect(bound('Consider ratifying the OP-CAT and implement the CAT')).toEqual(['OPCAT']);
+    expect(
+      bound('Fully implement the principles of CAT and accelerate the procedures to ratify it'),
+    ).toEqual(['CAT']);
+    expect(
+      bound('Incorporate the core treaties ratified by Uruguay, namely CEDAW and CRC, into law'),
+    ).toEqual([]);
+    expect(bound('Complete the ratification of the two Optional Protocols to CRC')).toEqual([
+      'CRC_OPAC',
+      'CRC_OPAC_OPSC',
+      'CRC_OPSC',
+    ]);
+    expect(bound('OP-CAT ratification')).toEqual(['OPCAT']);
+
+    // Ratifying the Statute and ratifying its amendments are different asks.
+    expect(relate(analyse('Ratify the Rome Statute of the ICC.'), analyse(kampala)).kind).toBe(
+      'CONFLICT',
+    );
+    // The same ratification, one text asking more of another treaty: PARTIAL, not SAME.
+    expect(
+      relate(analyse('Ratify the OP-CAT'), analyse('Ratify the OP-CAT and implement the CAT')),
+    ).toEqual({
+      kind: 'PARTIAL',
+      why: 'same instrument OPCAT; both RATIFY; also named: OPCAT / OPCAT, CAT',
+    });
+  });
+
   it('calls establishing an institution and strengthening it steps of one ask, not the same', () => {
     const establish = analyse('Establish a national human rights institution');
     expect(

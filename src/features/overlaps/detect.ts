@@ -10,7 +10,7 @@ import { idfWeight, LINK_THRESHOLD, scoreLexical, type PairScore } from './score
 import { analyse, parseAnalysis, type Analysis } from './text.ts';
 
 /** Bump when analysis or scoring changes: links carry it, and `--full` replaces older ones. */
-export const DETECTOR_VERSION = 'overlaps-3';
+export const DETECTOR_VERSION = 'overlaps-4';
 
 export interface DetectDoc {
   readonly id: string;

@@ -103,6 +103,8 @@ interface Signature {
   /** Asks to ratify or sign an instrument it names. */
   readonly verb: 'RATIFY' | 'SIGN' | null;
   readonly instruments: ReadonlySet<string>;
+  /** Every instrument it names, also those it asks something else of ("align the law with"). */
+  readonly named: ReadonlySet<string>;
   readonly institutions: ReadonlySet<string>;
   /** Asks to create something (an institution, a mechanism), rather than to improve it. */
   readonly establishes: boolean;
@@ -117,13 +119,23 @@ const signatures = new WeakMap<Analysis, Signature>();
 function signatureOf(a: Analysis): Signature {
   let sig = signatures.get(a);
   if (sig) return sig;
-  const instruments = new Set([...a.objects].filter((o) => KIND_OF_OBJECT.get(o) === 'INSTRUMENT'));
-  const verb = a.actions.has('RATIFY') ? 'RATIFY' : a.actions.has('SIGN') ? 'SIGN' : null;
+  const named = new Set([...a.objects].filter((o) => KIND_OF_OBJECT.get(o) === 'INSTRUMENT'));
+  // Only the instruments it asks to ratify or sign count for the treaty rules: "align the law
+  // with the Rome Statute" does not ask to ratify it.
+  const verb =
+    a.bound.size === 0
+      ? null
+      : a.actions.has('RATIFY')
+        ? 'RATIFY'
+        : a.actions.has('SIGN')
+          ? 'SIGN'
+          : null;
   const rungs = new Set<string>([...a.actions].filter((x) => DEATH_PENALTY_RUNGS.has(x)));
-  if (a.objects.has('ICCPR_OP2') && verb) rungs.add('OP2');
+  if (a.bound.has('ICCPR_OP2') && verb) rungs.add('OP2');
   sig = {
-    verb: instruments.size > 0 ? verb : null,
-    instruments,
+    verb,
+    instruments: verb ? a.bound : named,
+    named,
     institutions: new Set([...a.objects].filter((o) => KIND_OF_OBJECT.get(o) === 'INSTITUTION')),
     establishes: a.actions.has('ESTABLISH'),
     measures: new Set(
@@ -167,8 +179,16 @@ export function relate(a: Analysis, b: Analysis): Relation {
     }
     const what = `instrument ${shared.join(', ')}`;
     if (sa.verb !== sb.verb) return { kind: 'PARTIAL', why: `${what}: ${sa.verb} vs ${sb.verb}` };
-    if (sameSet(sa.instruments, sb.instruments))
+    if (sameSet(sa.instruments, sb.instruments)) {
+      // "Ratify the OP-CAT" and "ratify the OP-CAT and implement the CAT": the second asks more.
+      if (!sameSet(sa.named, sb.named)) {
+        return {
+          kind: 'PARTIAL',
+          why: `same ${what}; both ${sa.verb}; also named: ${list(sa.named)} / ${list(sb.named)}`,
+        };
+      }
       return { kind: 'SAME', why: `same ${what}; both ${sa.verb}` };
+    }
     return {
       kind: 'PARTIAL',
       why: `${what} shared; ${list(sa.instruments)} / ${list(sb.instruments)}`,

@@ -268,19 +268,42 @@ export interface Analysis {
   /** Recognised objects with the ones they imply (ICCPR_OP2 implies DEATH_PENALTY). */
   readonly objects: ReadonlySet<string>;
   readonly actions: ReadonlySet<ActionCode>;
+  /**
+   * The instruments it asks to ratify, accede to or sign (`treatyObjects`): in "align the law
+   * with the Rome Statute and ratify the Kampala amendments" only the amendments.
+   */
+  readonly bound: ReadonlySet<string>;
   /** The words that said "as previously recommended", when the text says so. */
   readonly repeatPhrase: string | null;
 }
 
 /** An analysis as stored on a recommendation (`overlapAnalysis`), so later runs skip the work. */
 export function serialiseAnalysis(a: Analysis): string {
-  return JSON.stringify({ t: a.tokens, o: [...a.objects], a: [...a.actions], p: a.repeatPhrase });
+  return JSON.stringify({
+    t: a.tokens,
+    o: [...a.objects],
+    a: [...a.actions],
+    b: [...a.bound],
+    p: a.repeatPhrase,
+  });
 }
 
 /** The inverse of serialiseAnalysis. */
 export function parseAnalysis(stored: string): Analysis {
-  const raw = JSON.parse(stored) as { t: string[]; o: string[]; a: ActionCode[]; p: string | null };
-  return { tokens: raw.t, objects: new Set(raw.o), actions: new Set(raw.a), repeatPhrase: raw.p };
+  const raw = JSON.parse(stored) as {
+    t: string[];
+    o: string[];
+    a: ActionCode[];
+    b: string[];
+    p: string | null;
+  };
+  return {
+    tokens: raw.t,
+    objects: new Set(raw.o),
+    actions: new Set(raw.a),
+    bound: new Set(raw.b),
+    repeatPhrase: raw.p,
+  };
 }
 
 const OBJECT_BY_CODE = new Map<string, CommitmentObject>(OBJECTS.map((o) => [o.code, o]));
@@ -323,6 +346,83 @@ function protocolsOf(treaty: string, which: string, plural: boolean): string[] {
     default:
       return [];
   }
+}
+
+/** Words asking to become bound by a treaty: RATIFY's and SIGN's patterns. */
+const TREATY_VERB = new RegExp(
+  ACTIONS.filter((a) => a.code === 'RATIFY' || a.code === 'SIGN')
+    .flatMap((a) => a.patterns.map((p) => p.source))
+    .join('|'),
+  'gu',
+);
+/** Words asking for something else with a treaty: bring the law into line with it, apply it. */
+const OTHER_TREATY_VERB =
+  /\b(?:(?<!periodic )review[a-z]*|revis[a-z]*|align[a-z]*|harmoni[sz][a-z]*|in(?:to)? line with|in(?:to)? conformity with|implement[a-z]*|apply|applying|application|compl(?:y|ying|iance)|incorporat[a-z]*|integrat[a-z]*|domesticat[a-z]*|transpos[a-z]*|fulfil[a-z]*|respect|respecting|cooperat[a-z]*|mettre en (?:oeuvre|conformite)|mise en (?:oeuvre|conformite)|appliquer|respecter|cooperer|armoniz[a-z]*|aplicar|implementar|cumplir|adecuar|cooperar)\b/gu;
+/**
+ * Between a treaty verb and a later verb, what shows the treaty verb already had its object
+ * ("ratify the OP-CAT and implement the CAT"), where nothing does when the two share one
+ * ("the ratification and gradual implementation of the CRPD").
+ */
+const OWN_OBJECT = /@[a-z]|\b(?:instruments?|treat(?:y|ies)|conventions?|protocols?|statute)\b/u;
+const INSTRUMENT_TOKEN = /@([a-z0-9_]+)/gu;
+/** A treaty verb in the past, saying who or when: "ratified by Uruguay", "signed in 2009". */
+const DONE = /^[a-z]+ed (?:by|in|on) /u;
+/** A treaty verb's object given by a pronoun: "ratify it", "accede to them", "la ratifier". */
+const PRONOUN_OBJECT = /^ (?:(?:to )?(?:it|them)|thereto)\b/u;
+const INSTRUMENT_CODES = new Set(OBJECTS.filter((o) => o.kind === 'INSTRUMENT').map((o) => o.code));
+
+/**
+ * The instruments a text asks to ratify, accede to or sign: each named after a treaty verb
+ * ("ratify", "accession to", "sign") with no other verb about it in between ("ensure alignment
+ * with"), unless the two share the object ("ratify and implement X": `OWN_OBJECT`). Without any
+ * verb before them, the instruments of a text that asks to ratify count ("X: ratification").
+ * @param folded the folded text with objects replaced by their tokens
+ */
+function treatyObjects(folded: string, objects: ReadonlySet<string>): Set<string> {
+  const instruments = [...objects].filter((o) => INSTRUMENT_CODES.has(o));
+  // "The core treaties ratified by Uruguay", "CEDAW, ratified in 1995": done, not asked.
+  const treatyVerbs = [...folded.matchAll(TREATY_VERB)].filter(
+    (v) => !DONE.test(folded.slice(v.index)),
+  );
+  if (instruments.length === 0 || treatyVerbs.length === 0) return new Set();
+  const otherVerbs = [...folded.matchAll(OTHER_TREATY_VERB)];
+  const bound = new Set<string>();
+  let named = false;
+  for (const mention of folded.matchAll(INSTRUMENT_TOKEN)) {
+    const code = mention[1]!.toUpperCase();
+    if (!INSTRUMENT_CODES.has(code)) continue;
+    const before = (verbs: RegExpExecArray[]) =>
+      verbs.filter((v) => v.index + v[0].length <= mention.index).at(-1);
+    const treaty = before(treatyVerbs);
+    const other = before(otherVerbs);
+    if (treaty || other) named = true;
+    if (!treaty) continue;
+    if (
+      !other ||
+      other.index < treaty.index ||
+      !OWN_OBJECT.test(folded.slice(treaty.index + treaty[0].length, other.index))
+    ) {
+      bound.add(code);
+    }
+  }
+  // "Implement the CAT and accelerate the procedures to ratify it": what was named before.
+  for (const verb of treatyVerbs) {
+    const after = folded.slice(verb.index + verb[0].length);
+    if (!PRONOUN_OBJECT.test(after)) continue;
+    for (const mention of folded.slice(0, verb.index).matchAll(INSTRUMENT_TOKEN)) {
+      const code = mention[1]!.toUpperCase();
+      if (INSTRUMENT_CODES.has(code)) bound.add(code);
+    }
+  }
+  // No verb before any instrument: "the OP-CAT: ratification", "OP-CAT ratification".
+  if (!named) return new Set(instruments);
+  // And what those stand for: "the two Optional Protocols to the CRC" are OPAC and OPSC.
+  for (const code of [...bound]) {
+    for (const implied of OBJECT_BY_CODE.get(code)?.implies ?? []) {
+      if (INSTRUMENT_CODES.has(implied)) bound.add(implied);
+    }
+  }
+  return bound;
 }
 
 /**
@@ -421,5 +521,6 @@ export function analyse(text: string, language: string | null = 'en'): Analysis 
     if (word.startsWith('@')) tokens.add(word);
     else if (!stop.has(word)) tokens.add(stemmer.stem(LEMMAS.get(word) ?? word));
   }
-  return { tokens: [...tokens], objects, actions, repeatPhrase };
+  const bound = treatyObjects(folded, objects);
+  return { tokens: [...tokens], objects, actions, bound, repeatPhrase };
 }
