@@ -117,6 +117,26 @@ describe('commitment signatures', () => {
       'CRC_OPSC',
     ]);
     expect(bound('OP-CAT ratification')).toEqual(['OPCAT']);
+    expect(
+      bound('Report on its obligations under the conventions it has ratified, namely CEDAW'),
+    ).toEqual([]);
+    expect(
+      bound(
+        'Expand the core human rights instruments in force, in particular by ratifying the OP-CAT',
+      ),
+    ).toEqual(['CORE_TREATIES', 'OPCAT']);
+    expect(bound('Withdraw reservations to CAT and accede to its Optional Protocol')).toEqual([
+      'OPCAT',
+    ]);
+    expect(
+      bound(
+        'Withdraw the reservations to CEDAW and ratify the Optional Protocol to this Convention',
+      ),
+    ).toEqual(['CEDAW_OP']);
+    // "the CRPD and the Optional Protocol to the CAT": the protocol is the CAT's, not the CRPD's.
+    expect(
+      bound('Ratify the CRPD and the Optional Protocol to the Convention against Torture'),
+    ).toEqual(['CRPD', 'OPCAT']);
 
     // Ratifying the Statute and ratifying its amendments are different asks.
     expect(relate(analyse('Ratify the Rome Statute of the ICC.'), analyse(kampala)).kind).toBe(

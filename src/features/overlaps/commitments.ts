@@ -53,7 +53,7 @@ export const OBJECTS: readonly CommitmentObject[] = [
     label: 'Agreement on the Privileges and Immunities of the International Criminal Court',
     patterns: [
       rx(
-        'agreement on (?:the )?privileges and immunities(?: of the (?:international criminal court|icc))?',
+        'agreement on (?:the )?privileges and immunities(?: of the (?:international criminal court|icc))?|convention (?:on|of) (?:the )?privileges and immunities of the (?:international criminal court|icc)',
       ),
     ],
   },

@@ -313,7 +313,7 @@ export function objectLabel(code: string): string {
 }
 
 const TREATY_AND_PROTOCOL =
-  / (convention against torture|convention on the rights of persons with disabilities|crpd|cedaw|convention on the elimination of all forms of discrimination against women|convention on the rights of the child|crc|international covenant on economic social and cultural rights|icescr) and (?:its|the) (?:optional )?protocol(s)? /gu;
+  / (convention against torture|convention on the rights of persons with disabilities|crpd|cedaw|convention on the elimination of all forms of discrimination against women|convention on the rights of the child|crc|international covenant on economic social and cultural rights|icescr) and (?:its|the) (?:optional )?protocol(s)? (?!to |of )/gu;
 
 /** "the ICCPR's optional protocols" says "the optional protocols to the ICCPR". */
 const POSSESSIVE_PROTOCOL =
@@ -325,6 +325,13 @@ const ICCPR_PROTOCOLS =
 /** A treaty token followed by "and its (optional) protocol(s)", "as well as the protocols thereto". */
 const PROTOCOL_AFTER_TREATY =
   / @(cat|crpd|cedaw|icescr|iccpr|crc) (?:and|as well as|together with|including) (?:its|the) (first |second |two )?(?:optional )?protocol(s)?(?: thereto)? /gu;
+
+/**
+ * "CAT [...] and accede to its Optional Protocol", "[...] the Optional Protocol to this
+ * Convention": a treaty token, a few words, then its protocol.
+ */
+const PROTOCOL_LATER_IN_TEXT =
+  / @(cat|crpd|cedaw|icescr|iccpr|crc) ((?:[a-z0-9]+ ){1,12}?)(?:its|their|the) (first |second |two )?(?:optional )?protocol(s)?(?: (?:to|of) (?:this|the) (?:convention|covenant))? (?!to |of )/gu;
 
 /** The protocols "its protocol(s)" names for a treaty token. */
 function protocolsOf(treaty: string, which: string, plural: boolean): string[] {
@@ -357,7 +364,7 @@ const TREATY_VERB = new RegExp(
 );
 /** Words asking for something else with a treaty: bring the law into line with it, apply it. */
 const OTHER_TREATY_VERB =
-  /\b(?:(?<!periodic )review[a-z]*|revis[a-z]*|align[a-z]*|harmoni[sz][a-z]*|in(?:to)? line with|in(?:to)? conformity with|implement[a-z]*|apply|applying|application|compl(?:y|ying|iance)|incorporat[a-z]*|integrat[a-z]*|domesticat[a-z]*|transpos[a-z]*|fulfil[a-z]*|respect|respecting|cooperat[a-z]*|mettre en (?:oeuvre|conformite)|mise en (?:oeuvre|conformite)|appliquer|respecter|cooperer|armoniz[a-z]*|aplicar|implementar|cumplir|adecuar|cooperar)\b/gu;
+  /\b(?:(?<!periodic )review[a-z]*|revis[a-z]*|align[a-z]*|harmoni[sz][a-z]*|in(?:to)? line with|in(?:to)? conformity with|implement[a-z]*|apply|applying|application|compl(?:y|ying|iance)|withdraw[a-z]*|lift|lifting|reservations?|incorporat[a-z]*|integrat[a-z]*|adjust[a-z]*|adapt[a-z]*|domesticat[a-z]*|transpos[a-z]*|fulfil[a-z]*|respect|respecting|cooperat[a-z]*|mettre en (?:oeuvre|conformite)|mise en (?:oeuvre|conformite)|appliquer|respecter|cooperer|armoniz[a-z]*|aplicar|implementar|cumplir|adecuar|cooperar)\b/gu;
 /**
  * Between a treaty verb and a later verb, what shows the treaty verb already had its object
  * ("ratify the OP-CAT and implement the CAT"), where nothing does when the two share one
@@ -367,6 +374,8 @@ const OWN_OBJECT = /@[a-z]|\b(?:instruments?|treat(?:y|ies)|conventions?|protoco
 const INSTRUMENT_TOKEN = /@([a-z0-9_]+)/gu;
 /** A treaty verb in the past, saying who or when: "ratified by Uruguay", "signed in 2009". */
 const DONE = /^[a-z]+ed (?:by|in|on) /u;
+/** The same in a perfect tense: "the conventions it has ratified", "already signed". */
+const PERFECT = /\b(?:has|have|had|already)(?: been)? $/u;
 /** A treaty verb's object given by a pronoun: "ratify it", "accede to them", "la ratifier". */
 const PRONOUN_OBJECT = /^ (?:(?:to )?(?:it|them)|thereto)\b/u;
 const INSTRUMENT_CODES = new Set(OBJECTS.filter((o) => o.kind === 'INSTRUMENT').map((o) => o.code));
@@ -374,20 +383,19 @@ const INSTRUMENT_CODES = new Set(OBJECTS.filter((o) => o.kind === 'INSTRUMENT').
 /**
  * The instruments a text asks to ratify, accede to or sign: each named after a treaty verb
  * ("ratify", "accession to", "sign") with no other verb about it in between ("ensure alignment
- * with"), unless the two share the object ("ratify and implement X": `OWN_OBJECT`). Without any
- * verb before them, the instruments of a text that asks to ratify count ("X: ratification").
+ * with"), unless the two share the object ("ratify and implement X": `OWN_OBJECT`); one with no
+ * verb before it, when the first verb after it is a treaty verb ("OP-CAT ratification").
  * @param folded the folded text with objects replaced by their tokens
  */
 function treatyObjects(folded: string, objects: ReadonlySet<string>): Set<string> {
   const instruments = [...objects].filter((o) => INSTRUMENT_CODES.has(o));
   // "The core treaties ratified by Uruguay", "CEDAW, ratified in 1995": done, not asked.
   const treatyVerbs = [...folded.matchAll(TREATY_VERB)].filter(
-    (v) => !DONE.test(folded.slice(v.index)),
+    (v) => !DONE.test(folded.slice(v.index)) && !PERFECT.test(folded.slice(0, v.index)),
   );
   if (instruments.length === 0 || treatyVerbs.length === 0) return new Set();
   const otherVerbs = [...folded.matchAll(OTHER_TREATY_VERB)];
   const bound = new Set<string>();
-  let named = false;
   for (const mention of folded.matchAll(INSTRUMENT_TOKEN)) {
     const code = mention[1]!.toUpperCase();
     if (!INSTRUMENT_CODES.has(code)) continue;
@@ -395,7 +403,15 @@ function treatyObjects(folded: string, objects: ReadonlySet<string>): Set<string
       verbs.filter((v) => v.index + v[0].length <= mention.index).at(-1);
     const treaty = before(treatyVerbs);
     const other = before(otherVerbs);
-    if (treaty || other) named = true;
+    if (!treaty && !other) {
+      // No verb before it: the first verb after it says ("OP-CAT ratification", "expand the
+      // instruments in force, in particular by ratifying the OP2"; "the CRC: implement it").
+      const after = (verbs: RegExpExecArray[]) => verbs.find((v) => v.index > mention.index);
+      const nextTreaty = after(treatyVerbs);
+      const nextOther = after(otherVerbs);
+      if (nextTreaty && (!nextOther || nextTreaty.index < nextOther.index)) bound.add(code);
+      continue;
+    }
     if (!treaty) continue;
     if (
       !other ||
@@ -414,8 +430,6 @@ function treatyObjects(folded: string, objects: ReadonlySet<string>): Set<string
       if (INSTRUMENT_CODES.has(code)) bound.add(code);
     }
   }
-  // No verb before any instrument: "the OP-CAT: ratification", "OP-CAT ratification".
-  if (!named) return new Set(instruments);
   // And what those stand for: "the two Optional Protocols to the CRC" are OPAC and OPSC.
   for (const code of [...bound]) {
     for (const implied of OBJECT_BY_CODE.get(code)?.implies ?? []) {
@@ -490,19 +504,34 @@ export function analyse(text: string, language: string | null = 'en'): Analysis 
   }
 
   // "CAT [...] and its Optional Protocol" once the treaty's full name has become one token.
+  const protocolTokens = (treaty: string, which: string | undefined, plural: boolean) => {
+    const protocols = protocolsOf(treaty, which ?? '', plural);
+    for (const code of protocols) {
+      objects.add(code);
+      for (const implied of OBJECT_BY_CODE.get(code)?.implies ?? []) objects.add(implied);
+    }
+    return protocols.map((c) => `@${c.toLowerCase()}`).join(' ');
+  };
   folded = folded
     .replace(/ {2,}/gu, ' ')
     .replace(
       PROTOCOL_AFTER_TREATY,
       (all, treaty: string, which: string | undefined, plural: string | undefined) => {
-        const protocols = protocolsOf(treaty, which ?? '', Boolean(plural));
-        for (const code of protocols) {
-          objects.add(code);
-          for (const implied of OBJECT_BY_CODE.get(code)?.implies ?? []) objects.add(implied);
-        }
-        return protocols.length
-          ? ` @${treaty} ${protocols.map((c) => `@${c.toLowerCase()}`).join(' ')} `
-          : all;
+        const tokens = protocolTokens(treaty, which, Boolean(plural));
+        return tokens ? ` @${treaty} ${tokens} ` : all;
+      },
+    )
+    .replace(
+      PROTOCOL_LATER_IN_TEXT,
+      (
+        all,
+        treaty: string,
+        between: string,
+        which: string | undefined,
+        plural: string | undefined,
+      ) => {
+        const tokens = protocolTokens(treaty, which, Boolean(plural));
+        return tokens ? ` @${treaty} ${between}${tokens} ` : all;
       },
     );
 
