@@ -21,10 +21,14 @@ export async function writeOutput(
     return;
   }
   const partial = `${out}.partial`;
+  const file = fs.createWriteStream(partial);
   try {
-    await pipeline(readable, fs.createWriteStream(partial));
+    await pipeline(readable, file);
     fs.renameSync(partial, out);
   } catch (error) {
+    // A source that fails at once can do so while the file is still being opened: the stream
+    // creates it afterwards, so it is removed only once the stream has closed.
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     fs.rmSync(partial, { force: true });
     // A file-system failure names the target the user gave, not the partial file.
     const { code, syscall } = error as NodeJS.ErrnoException;
