@@ -105,7 +105,12 @@ export function useServedResponses(): Plugin<Context> {
       const id = documentId(document, operationName);
       if (id === null) return;
       const ctx = contextValue as Context;
-      const under = versionsKey(await requestVersions(ctx));
+      let under: string;
+      try {
+        under = versionsKey(await requestVersions(ctx));
+      } catch {
+        return; // executed as usual, so the resolvers report the error as they do
+      }
       const key = JSON.stringify([id, variableValues ?? null, ctx.viewer]);
       const answer = under === keptUnder ? kept.get(key) : undefined;
       if (answer) {
@@ -118,7 +123,8 @@ export function useServedResponses(): Plugin<Context> {
         async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result || result.errors?.length || result.extensions) return;
           // Versions moved while executing: what it read may be newer than `under`.
-          if (versionsKey(await requestVersions(ctx)) !== under) return;
+          const after = await requestVersions(ctx).then(versionsKey, () => null);
+          if (after !== under) return;
           const answer = { data: result.data, body: JSON.stringify(result) };
           keep(key, under, answer);
           setResult(resultOf(answer));

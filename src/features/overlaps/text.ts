@@ -294,14 +294,15 @@ export function parseAnalysis(stored: string): Analysis {
     t: string[];
     o: string[];
     a: ActionCode[];
-    b: string[];
+    /** Absent before `overlaps-4`, whose runs analyse such texts again (`DETECTOR_VERSION`). */
+    b?: string[];
     p: string | null;
   };
   return {
     tokens: raw.t,
     objects: new Set(raw.o),
     actions: new Set(raw.a),
-    bound: new Set(raw.b),
+    bound: new Set(raw.b ?? []),
     repeatPhrase: raw.p,
   };
 }
