@@ -1,6 +1,40 @@
 // @ts-check
 import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layers of src/, lowest first. A module imports only from its own layer and the layers below
+ * it (docs/architecture.md): core has no dependencies, the GraphQL plumbing never knows a feature,
+ * features never know the server or the CLI that assemble them.
+ */
+const LAYERS = [
+  ['src/core'],
+  ['src/auth'],
+  ['src/db'],
+  ['src/graphql'],
+  ['src/features'],
+  ['src/server'],
+  ['src/main.ts'],
+  ['src/cli'],
+];
+
+const layerZones = LAYERS.flatMap((layer, rank) => {
+  const above = LAYERS.slice(rank + 1).flat();
+  return above.length === 0
+    ? []
+    : layer.map((target) => ({
+        target: `./${target}`,
+        from: above.map((path) => `./${path}`),
+        message: `${target} sits below ${above.join(', ')}: import downwards only (docs/architecture.md)`,
+      }));
+});
+
+/** A feature's files other than its index.ts, seen from outside the feature. */
+const FEATURE_INTERNALS = {
+  regex: '/features/[^/]+/(?!index\\.ts$)[^/]+$',
+  message: 'import a feature through its index.ts',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'tools/neo4j-embedded/target/', 'data/', 'coverage/', '.tmp/'] },
@@ -22,25 +56,19 @@ export default tseslint.config(
     },
   },
   {
-    // Code outside a feature uses it through its index.ts only.
     files: ['src/**/*.ts'],
-    ignores: ['src/features/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '/features/[^/]+/(?!index\\.ts$)[^/]+$',
-              message: 'import a feature through its index.ts',
-            },
-          ],
-        },
-      ],
-    },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver()] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
   },
   {
-    // Features reach other features through their index.ts too.
+    // Code outside a feature (src/, bench/, eval/) uses it through its index.ts only.
+    files: ['src/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts'],
+    ignores: ['src/features/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [FEATURE_INTERNALS] }] },
+  },
+  {
+    // A feature reaches another feature through its index.ts too.
     files: ['src/features/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -48,7 +76,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(?!\\.\\.|shared/)[^/]+/(?!index\\.ts$)[^/]+$',
+              regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.ts$)[^/]+$',
               message: 'import another feature through its index.ts',
             },
           ],

@@ -15,18 +15,19 @@
  * 60), --min N (minMultiSourceClusters of the findings table, default 10).
  */
 // As the server runs (src/main.ts): graphql-js without its development checks.
-import '../src/production-env.ts';
+import '../src/core/production-env.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../src/app.ts';
-import { loadConfig, PROJECT_ROOT } from '../src/config.ts';
+import { createApp } from '../src/server/app.ts';
+import { loadConfig, PROJECT_ROOT } from '../src/core/config.ts';
 import { cypher } from '../src/db/cypher.ts';
 import {
   refreshMissingClusterSignals,
   setStatsMaxStaleness,
-} from '../src/features/analytics/index.ts';
-import { bumpDataVersion, DATA_PARTS } from '../src/features/shared/data-versions.ts';
+  bumpDataVersion,
+  DATA_PARTS,
+} from '../src/features/analytics-store/index.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps } from '../src/features/overlaps/index.ts';
 import { generate } from './generate-ndjson.ts';

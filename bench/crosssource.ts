@@ -15,12 +15,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import neo4j from 'neo4j-driver';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { PROJECT_ROOT } from '../src/core/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Db } from '../src/db/run.ts';
-import { isMatch } from '../src/features/imports/cross-source.ts';
-import { matchCrossSource, runImport } from '../src/features/imports/index.ts';
-import { CODE_MIGRATIONS } from '../src/migrations.ts';
+import { isMatch, matchCrossSource, runImport } from '../src/features/imports/index.ts';
+import { CODE_MIGRATIONS } from '../src/server/migrations.ts';
 import { benchLogger, draw, freshStore, random, type Store } from './support.ts';
 
 const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');

@@ -18,11 +18,14 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { PROJECT_ROOT } from '../src/core/config.ts';
 import type { Db } from '../src/db/run.ts';
-import { readRows, resolveFormat } from '../src/features/imports/formats.ts';
-import { importContext } from '../src/features/imports/import.service.ts';
-import { runImport } from '../src/features/imports/index.ts';
+import {
+  importContext,
+  readRows,
+  resolveFormat,
+  runImport,
+} from '../src/features/imports/index.ts';
 import { generate } from './generate-ndjson.ts';
 import { freshStore, UPR_FILES, youngGeneration } from './support.ts';
 

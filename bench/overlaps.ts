@@ -16,12 +16,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { PROJECT_ROOT } from '../src/core/config.ts';
 import { loadCatalogue } from '../src/db/cypher.ts';
 import { runImport } from '../src/features/imports/index.ts';
-import { DETECTOR_VERSION, detectOverlaps, detectState } from '../src/features/overlaps/index.ts';
-import { stateRecommendations } from '../src/features/overlaps/overlap.repository.ts';
-import { similarRecommendations } from '../src/features/overlaps/overlap.service.ts';
+import {
+  DETECTOR_VERSION,
+  detectOverlaps,
+  detectState,
+  similarRecommendations,
+  stateRecommendations,
+} from '../src/features/overlaps/index.ts';
 import { readReferenceData } from '../src/features/reference/index.ts';
 import { generate } from './generate-ndjson.ts';
 import { freshStore, processCpu, random, youngGeneration } from './support.ts';

@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { PROJECT_ROOT } from '../src/core/config.ts';
 import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Db } from '../src/db/run.ts';
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps } from '../src/features/overlaps/index.ts';
-import { CODE_MIGRATIONS } from '../src/migrations.ts';
+import { CODE_MIGRATIONS } from '../src/server/migrations.ts';
 
 export const benchLogger = pino({ level: 'warn' });
 

@@ -13,13 +13,13 @@
  * --sizes LIST (default "default,32,64"; "default" is V8's own, 16 MiB on 64-bit), --rounds N
  * (default 3), --runs N (timed requests per query and process, default 60).
  */
-import '../src/production-env.ts';
+import '../src/core/production-env.ts';
 import { spawn } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
-import { createApp } from '../src/app.ts';
+import { createApp } from '../src/server/app.ts';
 import { benchLogger, p50p95, percentile, uprStore } from './support.ts';
 
 const { values } = parseArgs({

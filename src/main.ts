@@ -3,19 +3,19 @@
  * PORT (default 4000), and shuts down cleanly on SIGTERM/SIGINT, stopping the embedded Neo4j if
  * this process started it.
  */
-import './production-env.ts';
+import './core/production-env.ts';
 import { createServer } from 'node:http';
-import { createApp } from './app.ts';
+import { createApp } from './server/app.ts';
 import { authOptions } from './auth/secret.ts';
-import { bootstrap } from './bootstrap.ts';
-import { loadConfig } from './config.ts';
+import { bootstrap } from './server/bootstrap.ts';
+import { loadConfig } from './core/config.ts';
 import { stopEmbedded } from './db/embedded.ts';
 import {
   refreshOverdueSignals,
   setStatsMaxStaleness,
   startStatsRefresh,
-} from './features/analytics/index.ts';
-import { createLogger } from './logger.ts';
+} from './features/analytics-store/index.ts';
+import { createLogger } from './core/logger.ts';
 
 const started = performance.now();
 const config = loadConfig();

@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { pino } from 'pino';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/core/config.ts';
 import { startEmbedded, stopEmbedded } from '../src/db/embedded.ts';
-import { bootstrap } from '../src/bootstrap.ts';
+import { bootstrap } from '../src/server/bootstrap.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuthConfig } from '../config.ts';
+import type { AuthConfig } from '../core/config.ts';
 import type { AuthOptions } from './viewer.ts';
 
 /** Reads the local development secret, creating it (mode 600) on first use. */

@@ -8,7 +8,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { ForbiddenError, UnauthenticatedError } from '../core/errors.ts';
 
 export const ROLES = ['ANALYST', 'COMMITTEE', 'REVIEWER', 'ADMIN'] as const;
 /** A role a token can carry. */

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { authOptions } from '../auth/secret.ts';
 import { ROLES, signToken, type SignedRole } from '../auth/viewer.ts';
-import { bootstrap } from '../bootstrap.ts';
-import { loadConfig, PROJECT_ROOT } from '../config.ts';
+import { bootstrap } from '../server/bootstrap.ts';
+import { loadConfig, PROJECT_ROOT } from '../core/config.ts';
 import { embeddedStatus, launcherLogPath, startEmbedded, stopEmbedded } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
-import { refreshAllClusterSignals } from '../features/analytics/index.ts';
+import { refreshAllClusterSignals } from '../features/analytics-store/index.ts';
 import {
   ENCODINGS,
   FORMAT_NAMES,
@@ -24,8 +24,8 @@ import {
   seedDemoFollowUp,
   type ReportFormat,
 } from '../features/follow-ups/index.ts';
-import { CODE_MIGRATIONS } from '../migrations.ts';
-import { createLogger } from '../logger.ts';
+import { CODE_MIGRATIONS } from '../server/migrations.ts';
+import { createLogger } from '../core/logger.ts';
 import { exportFollowUpCommand } from './follow-up.ts';
 import { exportStatsCommand } from './stats.ts';
 import { exportCommand, importCommand } from './import.ts';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { PROJECT_ROOT } from '../config.ts';
+import { PROJECT_ROOT } from '../core/config.ts';
 import { recommendationJsonSchema } from '../features/imports/index.ts';
-import { schema } from '../graphql/schema.ts';
+import { schema } from '../server/schema.ts';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
 export const NDJSON_SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'recommendation.schema.json');

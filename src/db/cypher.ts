@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config.ts';
+import { PROJECT_ROOT } from '../core/config.ts';
 
 export const QUERIES_DIR = path.join(PROJECT_ROOT, 'cypher', 'queries');
 

@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Neo4jConfig } from '../config.ts';
-import type { Logger } from '../logger.ts';
+import type { Neo4jConfig } from '../core/config.ts';
+import type { Logger } from '../core/logger.ts';
 import { startEmbedded, type EmbeddedHandle } from './embedded.ts';
 
 export interface Connection {

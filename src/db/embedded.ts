@@ -11,9 +11,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EmbeddedNeo4jConfig } from '../config.ts';
-import { PROJECT_ROOT } from '../config.ts';
-import type { Logger } from '../logger.ts';
+import type { EmbeddedNeo4jConfig } from '../core/config.ts';
+import { PROJECT_ROOT } from '../core/config.ts';
+import type { Logger } from '../core/logger.ts';
 
 export const LAUNCHER_DIR = path.join(PROJECT_ROOT, 'tools', 'neo4j-embedded');
 const TARGET = path.join(LAUNCHER_DIR, 'target');

@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config.ts';
-import type { Logger } from '../logger.ts';
+import { PROJECT_ROOT } from '../core/config.ts';
+import type { Logger } from '../core/logger.ts';
 import { cypher } from './cypher.ts';
 import type { Db, Tx } from './run.ts';
 

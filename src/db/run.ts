@@ -25,8 +25,8 @@ import {
   DomainError,
   DuplicateConflictError,
   InvalidInputError,
-} from '../errors.ts';
-import type { Logger } from '../logger.ts';
+} from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;

@@ -7,9 +7,8 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { Kind } from 'graphql';
-import type { Context } from '../context.ts';
-import { ForbiddenError, InvalidInputError } from '../errors.ts';
+import type { Context } from './context.ts';
+import { ForbiddenError, InvalidInputError } from '../core/errors.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -63,23 +62,6 @@ class InvalidGlobalIdError extends InvalidInputError {
 
 builder.queryType({});
 builder.mutationType({});
-
-/** A Date scalar's value, from a variable or a literal. @throws TypeError when not YYYY-MM-DD */
-function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new TypeError('Date must be a YYYY-MM-DD string');
-  }
-  return value;
-}
-
-builder.scalarType('Date', {
-  description: 'A calendar date, ISO 8601 (YYYY-MM-DD).',
-  serialize: (value) => value,
-  parseValue: parseDate,
-  // Its own, of one argument: graphql-js's default takes the variables too, which graphql-jit
-  // does not pass (it warns on the console for each such literal). A date is one string.
-  parseLiteral: (node) => parseDate(node.kind === Kind.STRING ? node.value : undefined),
-});
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({

@@ -5,7 +5,7 @@ import {
   InvalidInputError,
   NotFoundError,
   VersionConflictError,
-} from '../errors.ts';
+} from '../core/errors.ts';
 import { builder } from './builder.ts';
 
 /** The interface every typed error implements, so clients can always select `message`. */

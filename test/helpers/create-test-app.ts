@@ -5,7 +5,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import { createApp, type App } from '../../src/server/app.ts';
 import type { AuthOptions } from '../../src/auth/viewer.ts';
 import { Db, type QueryEvent } from '../../src/db/run.ts';
 

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalogue } from '../../src/db/cypher.ts';
 import { Db } from '../../src/db/run.ts';
 import { cypherMigrations, migrate } from '../../src/db/migrate.ts';
-import { DuplicateConflictError } from '../../src/errors.ts';
+import { DuplicateConflictError } from '../../src/core/errors.ts';
 import { ensureDemoData, textKeyMigration } from '../../src/features/imports/index.ts';
 import { textKey } from '../../src/features/imports/identity.ts';
 import { referenceDataMigration } from '../../src/features/reference/index.ts';
-import { CODE_MIGRATIONS } from '../../src/migrations.ts';
+import { CODE_MIGRATIONS } from '../../src/server/migrations.ts';
 import { createTestApp, testDriver, testLogger, type TestApp } from '../helpers/create-test-app.ts';
 import { uniqueId } from '../helpers/factories.ts';
 

@@ -4,7 +4,7 @@
 import neo4j from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import { createApp, type App } from '../../src/server/app.ts';
 import { freePort } from '../../src/db/embedded.ts';
 import { createTestApp, testLogger, type TestApp } from '../helpers/create-test-app.ts';
 

@@ -10,8 +10,8 @@ import {
   requirePermission,
   signToken,
 } from '../../src/auth/viewer.ts';
-import { loadConfig } from '../../src/config.ts';
-import { ForbiddenError, UnauthenticatedError } from '../../src/errors.ts';
+import { loadConfig } from '../../src/core/config.ts';
+import { ForbiddenError, UnauthenticatedError } from '../../src/core/errors.ts';
 
 const ADMIN_TOKEN = 'a-long-enough-admin-token';
 const SECRET = 'a-test-secret-of-at-least-32-characters';

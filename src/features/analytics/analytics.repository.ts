@@ -1,8 +1,8 @@
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
-import type { PageRequest } from '../../pagination.ts';
+import type { PageRequest } from '../../core/pagination.ts';
 import type { ClusterView } from '../overlaps/index.ts';
-import type { ClusterSignals } from '../shared/cluster-signals.ts';
+import type { ClusterSignals } from '../analytics-store/index.ts';
 
 /** A neglect filter, validated and normalised by the service. */
 export interface NeglectQuery {

@@ -5,17 +5,17 @@
  * (features/shared/cluster-signals.ts), refreshed by every change that affects them.
  */
 import { z } from 'zod';
-import type { DbContext } from '../../context.ts';
-import { InvalidInputError } from '../../errors.ts';
+import type { DbContext } from '../../graphql/context.ts';
+import { InvalidInputError } from '../../core/errors.ts';
 import {
   pageRequest,
   toConnection,
   type Connection,
   type PageArgs,
   type PageRequest,
-} from '../../pagination.ts';
+} from '../../core/pagination.ts';
 import { requireM49Codes } from '../states/index.ts';
-import { cachedAggregate } from '../shared/aggregate-cache.ts';
+import { cachedAggregate } from '../analytics-store/index.ts';
 import * as repository from './analytics.repository.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 

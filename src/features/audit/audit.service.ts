@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { canSeeInternal, type Viewer } from '../../auth/viewer.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../graphql/context.ts';
 import type { Tx } from '../../db/run.ts';
-import { storedId } from '../../global-id.ts';
+import { storedId } from '../../core/global-id.ts';
 import * as repository from './audit.repository.ts';
 
 export interface AuditInput {

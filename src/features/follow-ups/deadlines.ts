@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { PROJECT_ROOT } from '../../config.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 
 export const DEADLINES_FILE = path.join(PROJECT_ROOT, 'reference', 'deadlines.csv');
 

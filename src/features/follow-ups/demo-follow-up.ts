@@ -6,8 +6,8 @@
  * shows them too.
  */
 import type { Viewer } from '../../auth/viewer.ts';
-import type { DbContext } from '../../context.ts';
-import type { Logger } from '../../logger.ts';
+import type { DbContext } from '../../graphql/context.ts';
+import type { Logger } from '../../core/logger.ts';
 import * as service from './follow-up.service.ts';
 
 const DEMO: Viewer = Object.freeze({ role: 'ADMIN', name: 'demo', states: [] });

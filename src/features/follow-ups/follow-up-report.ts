@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { canSeeInternal, type Viewer } from '../../auth/viewer.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../graphql/context.ts';
 import { deadlinesOf, nextDeadline, todayUtc } from './deadlines.ts';
 import * as repository from './follow-up.repository.ts';
 import { followUpSummary, requireKnownState } from './follow-up.service.ts';

@@ -7,10 +7,10 @@
  *   (:Assessment)-[:ASSESSES]->(:Recommendation)
  * Writes take a transaction (`Tx`) from the service, which also writes the audit entry in it.
  */
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
-import type { PageRequest } from '../../pagination.ts';
+import type { PageRequest } from '../../core/pagination.ts';
 
 export interface ActionRecord {
   readonly id: string;

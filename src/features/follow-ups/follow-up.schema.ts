@@ -4,7 +4,7 @@ import {
   InvalidInputError,
   NotFoundError,
   VersionConflictError,
-} from '../../errors.ts';
+} from '../../core/errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { RecommendationRef } from '../recommendations/index.ts';
 import { StateRef, iso3Arg } from '../states/index.ts';

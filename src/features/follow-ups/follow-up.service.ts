@@ -19,20 +19,28 @@ import {
   requirePermission,
   type Viewer,
 } from '../../auth/viewer.ts';
-import type { Context, DbContext } from '../../context.ts';
+import type { Context, DbContext } from '../../graphql/context.ts';
 import type { Tx } from '../../db/run.ts';
-import { storedId } from '../../global-id.ts';
+import { storedId } from '../../core/global-id.ts';
 import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
   VersionConflictError,
-} from '../../errors.ts';
-import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
+} from '../../core/errors.ts';
+import {
+  pageRequest,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '../../core/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
-import { lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
-import { cachedAggregate } from '../shared/aggregate-cache.ts';
-import { bumpDataVersion } from '../shared/data-versions.ts';
+import {
+  lockStates,
+  refreshClusterSignals,
+  cachedAggregate,
+  bumpDataVersion,
+} from '../analytics-store/index.ts';
 import { COMMON_GRADES, SCALES, commonGradeOf } from './assessment-scales.ts';
 import { deadlinesOf, nextDeadline, todayUtc, type Deadline } from './deadlines.ts';
 import * as repository from './follow-up.repository.ts';

@@ -14,7 +14,7 @@
  * none meet only on shared nodes (states, reviews, documents, themes), which MERGE under
  * uniqueness constraints keeps single; a deadlock between two is retried by the driver.
  */
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import {
   sourceKeyOf,
   writeBatch,

@@ -7,7 +7,7 @@
  * the second source knows, when the wording overlaps enough. A match becomes a SAME_AS link (status SUGGESTED) that
  * says how it was found, never a merge: the two records stay, and a reviewer can reject it.
  */
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 
 export const SAME_AS_METHOD = 'block-token-overlap';

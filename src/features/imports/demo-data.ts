@@ -4,9 +4,9 @@
  * user's first query returns real data.
  */
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../config.ts';
-import type { DbContext } from '../../context.ts';
-import type { Logger } from '../../logger.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
+import type { DbContext } from '../../graphql/context.ts';
+import type { Logger } from '../../core/logger.ts';
 import { countRecommendations } from './import.repository.ts';
 import { runImport, type ImportSummary } from './import.service.ts';
 

@@ -3,7 +3,7 @@
  * order, read a page at a time. Importing the output into an empty graph and exporting again gives
  * the same bytes.
  */
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 
 const PAGE = 1000;

@@ -1,8 +1,12 @@
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
-import { DuplicateConflictError } from '../../errors.ts';
-import { anyClustered, lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
-import { bumpDataVersion } from '../shared/data-versions.ts';
+import { DuplicateConflictError } from '../../core/errors.ts';
+import {
+  anyClustered,
+  lockStates,
+  refreshClusterSignals,
+  bumpDataVersion,
+} from '../analytics-store/index.ts';
 import type { MechanismHint, RecommendationRecord, SourceRef } from './recommendation-record.ts';
 
 /**

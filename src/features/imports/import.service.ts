@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../graphql/context.ts';
 import { readUprCycles, readUprInfoIssueMap, readUprSessions } from '../reference/index.ts';
 import { nameKey, stateNameIndex } from '../states/index.ts';
 import {

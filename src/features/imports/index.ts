@@ -1,6 +1,7 @@
 export { DEMO_FILE, ensureDemoData, loadDemoData } from './demo-data.ts';
-export { FORMAT_NAMES, type FormatName } from './formats.ts';
+export { FORMAT_NAMES, readRows, resolveFormat, type FormatName } from './formats.ts';
 export {
+  importContext,
   runImport,
   type ImportCounts,
   type ImportSummary,
@@ -11,5 +12,5 @@ export type { RecommendationRecord } from './recommendation-record.ts';
 export { exportNdjson } from './export.service.ts';
 export { ENCODINGS, type Encoding } from './readers.ts';
 export { textKeyMigration } from './text-key.migration.ts';
-export { matchCrossSource, type CrossSourceResult } from './cross-source.ts';
+export { isMatch, matchCrossSource, type CrossSourceResult } from './cross-source.ts';
 export { parseUprText } from './identity.ts';

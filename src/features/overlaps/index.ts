@@ -4,8 +4,9 @@ export {
   detectOverlaps,
   exportCsvRows,
   overlapCounts,
+  similarRecommendations,
   type DetectSummary,
 } from './overlap.service.ts';
 export { LINK_THRESHOLD } from './score.ts';
 export { OverlapClusterRef } from './overlap.schema.ts';
-export type { ClusterView } from './overlap.repository.ts';
+export { stateRecommendations, type ClusterView } from './overlap.repository.ts';

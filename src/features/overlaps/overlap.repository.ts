@@ -1,11 +1,10 @@
 /** Every statement of the overlaps feature; Cypher lives in cypher/queries/overlaps. */
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
-import type { PageRequest } from '../../pagination.ts';
+import type { PageRequest } from '../../core/pagination.ts';
 import type { DetectDoc } from './detect.ts';
-import { lockStates, refreshClusterSignals } from '../shared/cluster-signals.ts';
-import { bumpDataVersion } from '../shared/data-versions.ts';
+import { lockStates, refreshClusterSignals, bumpDataVersion } from '../analytics-store/index.ts';
 import { CLUSTER_MIN_SCORE } from './score.ts';
 
 export interface StoredDoc extends DetectDoc {

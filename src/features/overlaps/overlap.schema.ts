@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { RecommendationRef } from '../recommendations/index.ts';
 import { LanguageEnum, StateRef, iso3Arg } from '../states/index.ts';

@@ -6,14 +6,19 @@
 import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { requirePermission } from '../../auth/viewer.ts';
-import type { Context, DbContext } from '../../context.ts';
-import { InvalidInputError, NotFoundError } from '../../errors.ts';
-import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
+import type { Context, DbContext } from '../../graphql/context.ts';
+import { InvalidInputError, NotFoundError } from '../../core/errors.ts';
+import {
+  pageRequest,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '../../core/pagination.ts';
 import { DETECTOR_VERSION, detectState, matchText, type DetectedLink } from './detect.ts';
 import { LINK_THRESHOLD, type Evidence } from './score.ts';
 import { fold, serialiseAnalysis } from './text.ts';
 import { recordAudit } from '../audit/index.ts';
-import { groupedByKeys } from '../shared/by-keys.ts';
+import { groupedByKeys } from '../../core/by-keys.ts';
 import * as repository from './overlap.repository.ts';
 
 export interface DetectOptions {

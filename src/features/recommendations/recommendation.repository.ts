@@ -1,9 +1,9 @@
 import Cypher from '@neo4j/cypher-builder';
 import neo4j from 'neo4j-driver';
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
-import type { PageRequest } from '../../pagination.ts';
+import type { PageRequest } from '../../core/pagination.ts';
 import type { SdgGoal, SdgTarget } from '../sdgs/index.ts';
 import type { State } from '../states/index.ts';
 import type { AffectedGroup, Theme } from '../themes/index.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors.ts';
 import { builder } from '../../graphql/builder.ts';
 import { MechanismRef } from '../mechanisms/index.ts';
 import { SdgGoalRef, SdgTargetRef } from '../sdgs/index.ts';

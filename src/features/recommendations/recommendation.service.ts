@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import type { Context, DbContext } from '../../context.ts';
+import type { Context, DbContext } from '../../graphql/context.ts';
 import { requirePermission } from '../../auth/viewer.ts';
-import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { InvalidInputError, NotFoundError } from '../../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { storedId } from '../../global-id.ts';
-import { pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.ts';
-import { groupedByKeys } from '../shared/by-keys.ts';
+import { storedId } from '../../core/global-id.ts';
+import {
+  pageRequest,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '../../core/pagination.ts';
+import { groupedByKeys } from '../../core/by-keys.ts';
 import * as repository from './recommendation.repository.ts';
 import type { Recommendation, RecommendationQuery } from './recommendation.repository.ts';
-import { requestVersions } from '../shared/aggregate-cache.ts';
+import { requestVersions } from '../analytics-store/index.ts';
 import { cachedStats, type StatsRequest } from './stats-cache.ts';
 import { RESPONSES } from './vocabulary.ts';
 

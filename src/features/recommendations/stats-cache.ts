@@ -2,9 +2,13 @@
  * recommendationStats and coverageMatrix results as cached aggregates (shared/aggregate-cache.ts):
  * what each reads, so that a change invalidates only what depends on it.
  */
-import type { DbContext } from '../../context.ts';
-import { cachedAggregate, type Aggregate } from '../shared/aggregate-cache.ts';
-import type { DataPart, DataVersions } from '../shared/data-versions.ts';
+import type { DbContext } from '../../graphql/context.ts';
+import {
+  cachedAggregate,
+  type Aggregate,
+  type DataPart,
+  type DataVersions,
+} from '../analytics-store/index.ts';
 import * as repository from './recommendation.repository.ts';
 import type {
   RecommendationQuery,

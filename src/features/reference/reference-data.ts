@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { PROJECT_ROOT } from '../../config.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 import { sha256 } from '../../db/migrate.ts';
 
 export const REFERENCE_DIR = path.join(PROJECT_ROOT, 'reference');

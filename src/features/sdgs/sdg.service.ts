@@ -1,5 +1,5 @@
-import type { Context } from '../../context.ts';
-import { connectionFromList, type PageArgs } from '../../pagination.ts';
+import type { Context } from '../../graphql/context.ts';
+import { connectionFromList, type PageArgs } from '../../core/pagination.ts';
 import * as repository from './sdg.repository.ts';
 
 /** "5.2" < "5.10" < "5.a": targets in the official order (numbered first, then lettered). */

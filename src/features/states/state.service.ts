@@ -1,7 +1,7 @@
-import type { Context } from '../../context.ts';
-import { InvalidInputError } from '../../errors.ts';
-import { connectionFromList, type PageArgs } from '../../pagination.ts';
-import { groupedByKeys } from '../shared/by-keys.ts';
+import type { Context } from '../../graphql/context.ts';
+import { InvalidInputError } from '../../core/errors.ts';
+import { connectionFromList, type PageArgs } from '../../core/pagination.ts';
+import { groupedByKeys } from '../../core/by-keys.ts';
 import * as repository from './state.repository.ts';
 import { StateNameIndex } from './state-names.ts';
 import type { Ratification, Region, State } from './state.repository.ts';

@@ -1,5 +1,5 @@
-import type { Context } from '../../context.ts';
-import { connectionFromList, type PageArgs } from '../../pagination.ts';
+import type { Context } from '../../graphql/context.ts';
+import { connectionFromList, type PageArgs } from '../../core/pagination.ts';
 import * as repository from './theme.repository.ts';
 
 /** Themes of one scheme or all, ordered by scheme then code. */

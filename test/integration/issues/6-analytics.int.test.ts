@@ -20,7 +20,7 @@ import {
   staleStats,
   startStatsRefresh,
   storedClusterSignals,
-} from '../../../src/features/analytics/index.ts';
+} from '../../../src/features/analytics-store/index.ts';
 import { runImport } from '../../../src/features/imports/index.ts';
 import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
 import { createTestApp, testLogger, type TestApp } from '../../helpers/create-test-app.ts';

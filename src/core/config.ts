@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const DEFAULT_STATS_MAX_STALENESS_MS = 1_000;
 
 /** Where the project's own files live (cypher/, reference/, demo/, tools/). */
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 

@@ -3,7 +3,7 @@
  * (docs/analytics.md, "Aggregates for dashboards"). A write raises its part's counter in its own
  * transaction; a cached result is served while the counters it was computed under hold.
  */
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Db, Tx } from '../../db/run.ts';
 

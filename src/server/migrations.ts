@@ -1,6 +1,6 @@
 /** The migrations written in code, run in version order with those in cypher/migrations. */
-import type { CodeMigration } from './db/migrate.ts';
-import { textKeyMigration } from './features/imports/index.ts';
-import { referenceDataMigration } from './features/reference/index.ts';
+import type { CodeMigration } from '../db/migrate.ts';
+import { textKeyMigration } from '../features/imports/index.ts';
+import { referenceDataMigration } from '../features/reference/index.ts';
 
 export const CODE_MIGRATIONS: readonly CodeMigration[] = [referenceDataMigration, textKeyMigration];

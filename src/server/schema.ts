@@ -1,8 +1,9 @@
 /**
  * Assembles the schema: importing each feature's schema module registers its types and fields.
  */
-import { builder } from './builder.ts';
-import './errors.schema.ts';
+import { builder } from '../graphql/builder.ts';
+import '../graphql/scalars.ts';
+import '../graphql/errors.schema.ts';
 import '../features/mechanisms/index.ts';
 import '../features/states/index.ts';
 import '../features/themes/index.ts';

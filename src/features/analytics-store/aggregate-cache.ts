@@ -6,9 +6,9 @@
  * recently stored first, so that the next request does not wait; `startStatsRefresh` does that
  * in the background once the data has stopped changing (`npm start`).
  */
-import { DEFAULT_STATS_MAX_STALENESS_MS } from '../../config.ts';
-import type { DbContext } from '../../context.ts';
-import type { Logger } from '../../logger.ts';
+import { DEFAULT_STATS_MAX_STALENESS_MS } from '../../core/config.ts';
+import type { DbContext } from '../../graphql/context.ts';
+import type { Logger } from '../../core/logger.ts';
 import { dataVersions, type DataPart, type DataVersions } from './data-versions.ts';
 
 /** One cacheable computation. */

@@ -4,7 +4,7 @@
  * (clusters rebuilt or grown), an overlap review, follow-up changes and assessments. Analytics
  * reads them; the tests compare them with a fresh computation.
  */
-import type { DbContext } from '../../context.ts';
+import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 import { bumpDataVersion, DATA_PARTS } from './data-versions.ts';

@@ -1,6 +1,6 @@
-import type { Db } from './db/run.ts';
-import type { Viewer } from './auth/viewer.ts';
-import type { Logger } from './logger.ts';
+import type { Db } from '../db/run.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Logger } from '../core/logger.ts';
 
 /** What every resolver receives. Loaders are kept per context by the Pothos dataloader plugin. */
 export interface Context {

@@ -2,17 +2,20 @@
  * What every entry point does before its real work: connect to Neo4j (NEO4J_URI, or the embedded
  * one started or reused), apply pending migrations, and load the demo dataset into an empty graph.
  */
-import type { Config } from './config.ts';
-import { connect, type Connection } from './db/driver.ts';
-import { stopEmbedded } from './db/embedded.ts';
-import { migrate } from './db/migrate.ts';
-import { Db } from './db/run.ts';
-import { ensureDemoData } from './features/imports/index.ts';
-import { seedDemoFollowUp } from './features/follow-ups/index.ts';
-import { detectOverlaps } from './features/overlaps/index.ts';
-import { refreshMissingClusterSignals, refreshOverdueSignals } from './features/analytics/index.ts';
+import type { Config } from '../core/config.ts';
+import { connect, type Connection } from '../db/driver.ts';
+import { stopEmbedded } from '../db/embedded.ts';
+import { migrate } from '../db/migrate.ts';
+import { Db } from '../db/run.ts';
+import { ensureDemoData } from '../features/imports/index.ts';
+import { seedDemoFollowUp } from '../features/follow-ups/index.ts';
+import { detectOverlaps } from '../features/overlaps/index.ts';
+import {
+  refreshMissingClusterSignals,
+  refreshOverdueSignals,
+} from '../features/analytics-store/index.ts';
 import { CODE_MIGRATIONS } from './migrations.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
 
 export interface Bootstrapped extends Connection {
   readonly db: Db;

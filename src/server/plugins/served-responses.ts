@@ -20,8 +20,12 @@ import {
   type ExecutionResult,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from '../context.ts';
-import { DATA_PARTS, requestVersions, type DataVersions } from '../features/analytics/index.ts';
+import type { Context } from '../../graphql/context.ts';
+import {
+  DATA_PARTS,
+  requestVersions,
+  type DataVersions,
+} from '../../features/analytics-store/index.ts';
 
 /** Root fields answered from cached aggregates alone, given their arguments and the viewer. */
 export const SERVED_FIELDS: ReadonlySet<string> = new Set([
