@@ -5,7 +5,7 @@ import {
   printedNdjsonSchema,
   printedSchema,
   SCHEMA_FILE,
-} from '../src/cli/print-schema.ts';
+} from '../src/cli/schema.ts';
 
 describe('printed schemas in schema/', () => {
   it('schema.graphql matches the schema the code builds (run npm run schema:print after changing it)', () => {

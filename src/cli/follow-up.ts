@@ -1,7 +1,37 @@
 /** `recgraph export followup`: the committee's report of one state, to a file or stdout. */
+import { Option, type Command } from 'commander';
 import type { Db } from '../db/run.ts';
-import { OPERATOR, followUpReport, type ReportFormat } from '../features/follow-ups/index.ts';
+import {
+  OPERATOR,
+  REPORT_FORMATS,
+  followUpReport,
+  type ReportFormat,
+} from '../features/follow-ups/index.ts';
 import { writeOutput } from './output.ts';
+import { withDatabase } from './with-database.ts';
+
+/** Registers `export followup` under the `export` command. */
+export function registerFollowUpCommands(exportCommand: Command): void {
+  exportCommand
+    .command('followup')
+    .description(
+      "a state's follow-up report: its recommendations grouped by overlap cluster, with actions, agencies, status, deadlines and latest progress",
+    )
+    .requiredOption('--state <iso3>', 'the state (ISO 3166 alpha-3, e.g. SVN)')
+    .addOption(
+      new Option('--format <format>', 'csv, md (Markdown) or xlsx')
+        .choices(REPORT_FORMATS)
+        .default('md'),
+    )
+    .option(
+      '--out <file>',
+      'write to a file (default: stdout; xlsx: follow-up-<STATE>-<date>.xlsx)',
+    )
+    .action(async (options: { state: string; format: ReportFormat; out?: string }) => {
+      const written = await withDatabase(({ db }) => exportFollowUpCommand(db, options));
+      if (written) console.error(`wrote ${written}`);
+    });
+}
 
 /**
  * Writes the report to `out`, or to stdout for CSV and Markdown; an XLSX workbook without `out`

@@ -5,8 +5,11 @@
  */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { Option, type Command } from 'commander';
 import type { Db } from '../db/run.ts';
 import {
+  ENCODINGS,
+  FORMAT_NAMES,
   exportNdjson,
   runImport,
   type Encoding,
@@ -15,6 +18,46 @@ import {
   type ImportSummary,
 } from '../features/imports/index.ts';
 import { writeOutput } from './output.ts';
+import { withDatabase } from './with-database.ts';
+
+/**
+ * Registers `import` and `export`.
+ * @returns the `export` command, which the other features' exports (`export followup`,
+ * `export stats`) hang under
+ */
+export function registerImportCommands(program: Command): Command {
+  program
+    .command('import')
+    .description('import recommendation files (the format is detected when --format is omitted)')
+    .argument('<files...>', 'files to import')
+    .addOption(new Option('--format <format>', "the files' format").choices(FORMAT_NAMES))
+    .option('--json', 'print the summary as JSON on the last line')
+    .option('--strict', 'write nothing when any row is rejected')
+    .option('--dry-run', 'validate only; write nothing')
+    .addOption(
+      new Option('--encoding <encoding>', 'text encoding of CSV files')
+        .choices(ENCODINGS)
+        .default('utf8'),
+    )
+    .action(async (files: string[], options: ImportCommandOptions) => {
+      process.exitCode = await withDatabase(({ db }) => importCommand(db, files, options));
+    });
+
+  return program
+    .command('export')
+    .enablePositionalOptions()
+    .description(
+      "write every recommendation as canonical NDJSON (re-importable as it is); `export followup` writes a state's follow-up report",
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['ndjson']).default('ndjson'),
+    )
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (options: { out?: string }) => {
+      const count = await withDatabase(({ db }) => exportCommand(db, options.out));
+      if (options.out) console.error(`exported ${count} recommendations to ${options.out}`);
+    });
+}
 
 export interface ImportCommandOptions {
   format?: FormatName;

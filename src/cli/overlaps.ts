@@ -3,11 +3,39 @@
  * feature (a progress bar by state on a TTY, a line every 5 s otherwise, --json last line).
  */
 import cliProgress from 'cli-progress';
+import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import type { Db } from '../db/run.ts';
 import { detectOverlaps, exportCsvRows, type DetectSummary } from '../features/overlaps/index.ts';
 import { writeOutput } from './output.ts';
+import { withDatabase } from './with-database.ts';
+
+export function registerOverlapCommands(program: Command): void {
+  const overlaps = program
+    .command('overlaps')
+    .description('overlapping and repeated recommendations (see docs/overlaps.md)');
+  overlaps
+    .command('detect')
+    .description("compare the recommendations not yet compared against all of their state's")
+    .option(
+      '--full',
+      'rebuild: drop the suggested links (reviewed ones stay) and compare everything',
+    )
+    .option('--json', 'print the summary as JSON (last line)')
+    .action(async (options: { full?: boolean; json?: boolean }) => {
+      await withDatabase(({ db }) => detectCommand(db, options));
+    });
+  overlaps
+    .command('export')
+    .description('write every stored pair as CSV: a_id,b_id,score,kind,methods,status')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv']).default('csv'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (options: { out?: string }) => {
+      const count = await withDatabase(({ db }) => exportOverlapsCommand(db, options.out));
+      if (options.out) console.error(`exported ${count} pairs to ${options.out}`);
+    });
+}
 
 export async function detectCommand(
   db: Db,

@@ -1,5 +1,6 @@
 /** `recgraph export stats`: recommendationStats as CSV, to a file or stdout. */
 import { stringify } from 'csv-stringify/sync';
+import type { Command } from 'commander';
 import type { Db } from '../db/run.ts';
 import {
   STATS_DIMENSIONS,
@@ -9,6 +10,33 @@ import {
   type StatsDimension,
 } from '../features/recommendations/index.ts';
 import { writeOutput } from './output.ts';
+import { withDatabase } from './with-database.ts';
+
+type StatsCommandOptions = Parameters<typeof exportStatsCommand>[1];
+
+/** Registers `export stats` under the `export` command. */
+export function registerStatsCommands(exportCommand: Command): void {
+  exportCommand
+    .command('stats')
+    .description(
+      'recommendation counts by one or two dimensions as CSV (what recommendationStats returns)',
+    )
+    .requiredOption(
+      '--group-by <dimensions>',
+      `one or two of ${STATS_DIMENSIONS.join(', ')}, comma-separated`,
+    )
+    .option('--state <iso3...>', 'only recommendations to these states')
+    .option('--mechanism <code...>', 'only recommendations of these mechanisms')
+    .option(
+      '--coverage',
+      'the coverage matrix: up to three dimensions (e.g. STATE,THEME,MECHANISM), with the share addressed by an action',
+    )
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (options: StatsCommandOptions) => {
+      const count = await withDatabase(({ db }) => exportStatsCommand(db, options));
+      if (options.out) console.error(`wrote ${count} buckets to ${options.out}`);
+    });
+}
 
 /**
  * Writes one CSV row per bucket: a column per dimension (lower-case), then `count`.

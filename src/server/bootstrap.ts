@@ -5,7 +5,7 @@
 import type { Config } from '../core/config.ts';
 import { connect, type Connection } from '../db/driver.ts';
 import { stopEmbedded } from '../db/embedded.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrate, type MigrationResult } from '../db/migrate.ts';
 import { Db } from '../db/run.ts';
 import { ensureDemoData } from '../features/imports/index.ts';
 import { seedDemoFollowUp } from '../features/follow-ups/index.ts';
@@ -19,6 +19,8 @@ import type { Logger } from '../core/logger.ts';
 
 export interface Bootstrapped extends Connection {
   readonly db: Db;
+  /** The migrations this start applied, and those it found applied already. */
+  readonly migrations: MigrationResult;
 }
 
 export async function bootstrap(
@@ -29,7 +31,7 @@ export async function bootstrap(
   const connection = await connect(config.neo4j, logger, { ownEmbedded: options.ownEmbedded });
   try {
     const db = new Db(connection.driver, connection.database, logger);
-    await migrate(db, logger, CODE_MIGRATIONS);
+    const migrations = await migrate(db, logger, CODE_MIGRATIONS);
     if ((options.demoData ?? true) && config.demoData === 'auto') {
       const demo = await ensureDemoData({ db }, logger);
       if (demo.loaded) {
@@ -48,7 +50,7 @@ export async function bootstrap(
     // Due dates passed since the signals were last judged.
     const overdue = await refreshOverdueSignals({ db });
     if (overdue.states) logger.info(overdue, 'brought the OVERDUE signals up to date');
-    return { ...connection, db };
+    return { ...connection, db, migrations };
   } catch (error) {
     await connection.driver.close();
     // Leave nothing behind that this failed start began.

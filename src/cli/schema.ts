@@ -1,5 +1,10 @@
+/**
+ * `recgraph schema print|check`: the printed GraphQL SDL and the NDJSON line's JSON Schema in
+ * schema/, which test/schema.test.ts keeps equal to what the code builds.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Command } from 'commander';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { PROJECT_ROOT } from '../core/config.ts';
 import { recommendationJsonSchema } from '../features/imports/index.ts';
@@ -32,4 +37,27 @@ export function staleSchemaFiles(): string[] {
     ...(current(SCHEMA_FILE, printedSchema()) ? [] : [SCHEMA_FILE]),
     ...(current(NDJSON_SCHEMA_FILE, printedNdjsonSchema()) ? [] : [NDJSON_SCHEMA_FILE]),
   ];
+}
+
+export function registerSchemaCommands(program: Command): void {
+  const schemaCommand = program
+    .command('schema')
+    .description('the printed GraphQL SDL in schema/schema.graphql');
+  schemaCommand
+    .command('print')
+    .description('write schema/schema.graphql')
+    .action(() => {
+      writeSchema();
+      console.log('wrote schema/schema.graphql and schema/recommendation.schema.json');
+    });
+  schemaCommand
+    .command('check')
+    .description('fail when schema/schema.graphql is stale')
+    .action(() => {
+      const stale = staleSchemaFiles();
+      if (stale.length) {
+        console.error(`${stale.join(', ')} stale: run npm run schema:print`);
+        process.exitCode = 1;
+      } else console.log('schema/ is current');
+    });
 }
