@@ -60,7 +60,6 @@ export async function exportStatsCommand(
     throw new Error(`--group-by ${bad}: one or two of ${STATS_DIMENSIONS.join(', ')}`);
   }
   const request = {
-    ctx: { db },
     filter: {
       ...(options.state?.length ? { states: options.state } : {}),
       ...(options.mechanism?.length ? { mechanisms: options.mechanism } : {}),
@@ -68,8 +67,8 @@ export async function exportStatsCommand(
     groupBy: groupBy as StatsDimension[],
   };
   const buckets = options.coverage
-    ? coverageBuckets(await coverageMatrix(request))
-    : await recommendationStats(request);
+    ? coverageBuckets(await coverageMatrix({ db }, request))
+    : await recommendationStats({ db }, request);
   const measures = options.coverage ? ['count', 'with_action', 'coverage'] : ['count'];
   const csv = stringify([
     [...groupBy.map((d) => d.toLowerCase()), ...measures],

@@ -165,7 +165,7 @@ export async function importContext(
     if (name) mechanismsByName.set(nameKey(name), code);
   }
   return {
-    names: await stateNameIndex({ ctx }),
+    names: await stateNameIndex(ctx),
     sessions: readUprSessions(),
     cycles: readUprCycles(),
     uprInfoIssues: readUprInfoIssueMap(),

@@ -6,7 +6,7 @@ export const MechanismRef = builder.loadableNode('Mechanism', {
   description:
     'A body that issues recommendations: the UPR, a treaty body, a special procedure or a regional mechanism. Mechanisms are data: a new one needs no release.',
   id: { resolve: (m: Mechanism) => m.code },
-  load: (codes: string[], ctx) => service.findMechanismsByCodes({ ctx, codes }),
+  load: (codes: string[], ctx) => service.findMechanismsByCodes(ctx, codes),
   sort: (m: Mechanism) => m.code,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'e.g. UPR, CEDAW, GREVIO, SP-VAW.' }),
@@ -41,7 +41,7 @@ builder.queryFields((t) => ({
       description: 'Mechanisms, ordered by code.',
       args: { filter: t.arg({ type: MechanismFilterInput, required: false }) },
       resolve: (_root, { filter, ...page }, ctx) =>
-        service.listMechanisms({ ctx, filter, ...page }),
+        service.listMechanisms(ctx, { filter, ...page }),
     },
     { name: 'MechanismConnection' },
     { name: 'MechanismEdge' },

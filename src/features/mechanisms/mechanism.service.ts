@@ -8,11 +8,10 @@ export interface MechanismFilter {
 }
 
 /** Mechanisms (a few dozen: held in memory per request), ordered by code. */
-export async function listMechanisms({
-  ctx,
-  filter,
-  ...page
-}: { ctx: Context; filter?: MechanismFilter | null } & PageArgs) {
+export async function listMechanisms(
+  ctx: Context,
+  { filter, ...page }: { filter?: MechanismFilter | null } & PageArgs,
+) {
   const all = await repository.findAllMechanisms(ctx);
   const matching = all.filter(
     (m) =>
@@ -22,6 +21,6 @@ export async function listMechanisms({
   return connectionFromList(matching, page, (m) => m.code);
 }
 
-export function findMechanismsByCodes({ ctx, codes }: { ctx: Context; codes: readonly string[] }) {
+export function findMechanismsByCodes(ctx: Context, codes: readonly string[]) {
   return repository.findMechanismsByCodes(ctx, codes);
 }

@@ -254,7 +254,7 @@ builder.queryFields((t) => ({
       description: 'Recommendations matching the filter, ordered by stable id.',
       args: { filter: t.arg({ type: RecommendationFilterInput, required: false }) },
       resolve: (_root, { filter, ...page }, ctx) =>
-        service.listRecommendations({ ctx, filter, ...page }),
+        service.listRecommendations(ctx, { filter, ...page }),
     },
     RecommendationConnection,
   ),
@@ -267,7 +267,7 @@ builder.objectField(StateRef, 'recommendations', (t) =>
       description: 'Recommendations addressed to this state, ordered by stable id.',
       args: { filter: t.arg({ type: RecommendationFilterInput, required: false }) },
       resolve: (state, { filter, ...page }, ctx) =>
-        service.listRecommendations({ ctx, filter: { ...filter, states: [state.iso3] }, ...page }),
+        service.listRecommendations(ctx, { filter: { ...filter, states: [state.iso3] }, ...page }),
     },
     RecommendationConnection,
   ),
@@ -293,7 +293,7 @@ builder.objectFields(StateRef, (t) => ({
   pledges: t.field({
     type: [PledgeRef],
     description: 'The voluntary pledges this state made at its reviews, oldest cycle first.',
-    resolve: (state, _args, ctx) => service.pledgesOf({ ctx, state: state.iso3 }),
+    resolve: (state, _args, ctx) => service.pledgesOf(ctx, state.iso3),
   }),
 }));
 
@@ -391,7 +391,7 @@ builder.queryFields((t) => ({
       groupBy: t.arg({ type: [StatsDimensionEnum], required: true }),
     },
     resolve: (_root, { filter, groupBy }, ctx) =>
-      service.recommendationStats({ ctx, filter: filter ?? undefined, groupBy }),
+      service.recommendationStats(ctx, { filter: filter ?? undefined, groupBy }),
   }),
   coverageMatrix: t.field({
     type: CoverageMatrixRef,
@@ -407,8 +407,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { filter, groupBy }, ctx) => {
       const dimensions = groupBy ?? ['STATE', 'THEME', 'MECHANISM'];
-      const matrix = await service.coverageMatrix({
-        ctx,
+      const matrix = await service.coverageMatrix(ctx, {
         filter: filter ?? undefined,
         groupBy: dimensions,
       });

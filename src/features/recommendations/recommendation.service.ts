@@ -84,13 +84,10 @@ export function toQuery(filter: RecommendationFilter): RecommendationQuery {
 }
 
 /** One page of recommendations matching `filter`, ordered by id; totalCount is counted on demand. */
-export async function listRecommendations({
-  ctx,
-  filter,
-  ...page
-}: { ctx: Context; filter?: RecommendationFilter } & PageArgs): Promise<
-  Connection<Recommendation>
-> {
+export async function listRecommendations(
+  ctx: Context,
+  { filter, ...page }: { filter?: RecommendationFilter } & PageArgs,
+): Promise<Connection<Recommendation>> {
   const query = toQuery(filter);
   const request = pageRequest(page);
   const rows =
@@ -138,7 +135,7 @@ export const sourcesOf = perRecommendation(repository.findSources);
 export const sameAsOf = perRecommendation(repository.findSameAs);
 
 /** The voluntary pledges a state made at its reviews. */
-export function pledgesOf({ ctx, state }: { ctx: DbContext; state: string }) {
+export function pledgesOf(ctx: DbContext, state: string) {
   return repository.findStatePledges(ctx, state);
 }
 
@@ -188,17 +185,22 @@ export async function reviewSameAs(
   return link;
 }
 
+/** What the recommendation counts are asked for: the filter and the dimensions to count by. */
+export interface StatsArgs {
+  readonly filter?: RecommendationFilter;
+  readonly groupBy: readonly repository.StatsDimension[];
+}
+
 /**
  * How many recommendations match the filter, by one or two dimensions: one bucket per
  * combination of values, largest first. A recommendation with several values of a dimension
  * (themes, SDG goals, action statuses) counts once under each; one with none, under null.
  */
-export function recommendationStats(args: {
-  ctx: DbContext;
-  filter?: RecommendationFilter;
-  groupBy: readonly repository.StatsDimension[];
-}): Promise<repository.StatsBucket[]> {
-  return cachedStats(args.ctx, statsRequest({ ...args, maxDimensions: 2, addressed: false }));
+export function recommendationStats(
+  ctx: DbContext,
+  args: StatsArgs,
+): Promise<repository.StatsBucket[]> {
+  return cachedStats(ctx, statsRequest({ ...args, maxDimensions: 2, addressed: false }));
 }
 
 /**
@@ -216,15 +218,11 @@ export interface CoverageMatrix {
  * second, which starts from the actions and reads few rows, and merging it costs a lookup per
  * addressed cell.
  */
-export async function coverageMatrix(args: {
-  ctx: DbContext;
-  filter?: RecommendationFilter;
-  groupBy: readonly repository.StatsDimension[];
-}): Promise<CoverageMatrix> {
+export async function coverageMatrix(ctx: DbContext, args: StatsArgs): Promise<CoverageMatrix> {
   const countsRequest = statsRequest({ ...args, maxDimensions: 3, addressed: false });
-  const versions = await requestVersions(args.ctx); // the same for both
-  const cells = await cachedStats(args.ctx, countsRequest, versions);
-  const addressed = await cachedStats(args.ctx, { ...countsRequest, addressed: true }, versions);
+  const versions = await requestVersions(ctx); // the same for both
+  const cells = await cachedStats(ctx, countsRequest, versions);
+  const addressed = await cachedStats(ctx, { ...countsRequest, addressed: true }, versions);
   const merged = MERGED.get(cells);
   if (merged?.addressed === addressed) return merged.matrix;
   let index = CELL_INDEX.get(cells);

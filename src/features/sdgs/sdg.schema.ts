@@ -4,7 +4,7 @@ import * as service from './sdg.service.ts';
 
 export const SdgGoalRef = builder.loadableObject('SdgGoal', {
   description: 'A Sustainable Development Goal (1-17), official UN wording.',
-  load: (codes: string[], ctx) => service.findGoalsByCodes({ ctx, codes }),
+  load: (codes: string[], ctx) => service.findGoalsByCodes(ctx, codes),
   sort: (goal: SdgGoal) => goal.code,
   fields: (t) => ({
     code: t.exposeString('code'),
@@ -32,7 +32,7 @@ builder.queryFields((t) => ({
     {
       type: SdgGoalRef,
       description: 'The 17 goals, in order.',
-      resolve: (_root, page, ctx) => service.listGoals({ ctx, ...page }),
+      resolve: (_root, page, ctx) => service.listGoals(ctx, page),
     },
     { name: 'SdgGoalConnection' },
     { name: 'SdgGoalEdge' },
@@ -42,7 +42,7 @@ builder.queryFields((t) => ({
       type: SdgTargetRef,
       description: 'The 169 targets in official order, optionally of one goal.',
       args: { goal: t.arg.string({ required: false, description: 'Goal code, e.g. "5".' }) },
-      resolve: (_root, { goal, ...page }, ctx) => service.listTargets({ ctx, goal, ...page }),
+      resolve: (_root, { goal, ...page }, ctx) => service.listTargets(ctx, { goal, ...page }),
     },
     { name: 'SdgTargetConnection' },
     { name: 'SdgTargetEdge' },

@@ -9,22 +9,21 @@ export const targetSortKey = (code: string) =>
     .map((part) => (/^\d+$/.test(part) ? part.padStart(3, '0') : `~${part}`))
     .join('.');
 
-export async function listGoals({ ctx, ...page }: { ctx: Context } & PageArgs) {
+export async function listGoals(ctx: Context, page: PageArgs) {
   return connectionFromList(await repository.findGoals(ctx), page, (goal) =>
     String(goal.number).padStart(3, '0'),
   );
 }
 
-export async function listTargets({
-  ctx,
-  goal,
-  ...page
-}: { ctx: Context; goal?: string | null } & PageArgs) {
+export async function listTargets(
+  ctx: Context,
+  { goal, ...page }: { goal?: string | null } & PageArgs,
+) {
   return connectionFromList(await repository.findTargets(ctx, goal ?? null), page, (target) =>
     targetSortKey(target.code),
   );
 }
 
-export function findGoalsByCodes({ ctx, codes }: { ctx: Context; codes: readonly string[] }) {
+export function findGoalsByCodes(ctx: Context, codes: readonly string[]) {
   return repository.findGoalsByCodes(ctx, codes);
 }

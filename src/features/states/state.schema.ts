@@ -13,7 +13,7 @@ export const LanguageEnum = builder.enumType('Language', {
 });
 
 export const RegionRef = builder.loadableObjectRef('Region', {
-  load: (codes: string[], ctx) => service.findRegionsByCodes({ ctx, codes }),
+  load: (codes: string[], ctx) => service.findRegionsByCodes(ctx, codes),
   sort: (region: Region) => region.code,
 });
 RegionRef.implement({
@@ -67,7 +67,7 @@ const RecommendationCountsRef = builder
 export const StateRef = builder.loadableNode('State', {
   description: 'A state (ISO 3166), addressed by recommendations or making them.',
   id: { resolve: (state: State) => state.iso3 },
-  load: (iso3s: string[], ctx) => service.findStatesByIso3s({ ctx, iso3s }),
+  load: (iso3s: string[], ctx) => service.findStatesByIso3s(ctx, iso3s),
   sort: (state: State) => state.iso3,
   fields: (t) => ({
     iso3: t.exposeString('iso3', { description: 'ISO 3166-1 alpha-3 code, the key.' }),
@@ -82,7 +82,7 @@ export const StateRef = builder.loadableNode('State', {
       args: { language: t.arg({ type: LanguageEnum, required: false }) },
       // Read only when asked for, for all the states of a request at once: the key is the state
       // and the language ("SVN" or "SVN:fr").
-      load: (keys: string[], ctx) => service.findNames({ ctx, keys }),
+      load: (keys: string[], ctx) => service.findNames(ctx, keys),
       resolve: (state, { language }) => (language ? `${state.iso3}:${language}` : state.iso3),
     }),
     unMember: t.exposeBoolean('unMember'),
@@ -97,14 +97,14 @@ export const StateRef = builder.loadableNode('State', {
       type: RatificationRef,
       description:
         'Status for the 18 core UN human-rights instruments (party or signatory; others omitted).',
-      load: (iso3s: string[], ctx) => service.findRatifications({ ctx, iso3s }),
+      load: (iso3s: string[], ctx) => service.findRatifications(ctx, iso3s),
       resolve: (state) => state.iso3,
     }),
     recommendationCounts: t.field({
       type: RecommendationCountsRef,
       description:
         'How many recommendations the state received, in total and by response, mechanism and cycle.',
-      resolve: (state, _args, ctx) => service.recommendationCounts({ ctx, state }),
+      resolve: (state, _args, ctx) => service.recommendationCounts(ctx, state),
     }),
   }),
 });
@@ -135,7 +135,7 @@ builder.queryFields((t) => ({
       type: StateRef,
       description: 'States, ordered by ISO3 code.',
       args: { filter: t.arg({ type: StateFilterInput, required: false }) },
-      resolve: (_root, { filter, ...page }, ctx) => service.listStates({ ctx, filter, ...page }),
+      resolve: (_root, { filter, ...page }, ctx) => service.listStates(ctx, { filter, ...page }),
     },
     { name: 'StateConnection' },
     { name: 'StateEdge' },

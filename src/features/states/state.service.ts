@@ -26,11 +26,10 @@ export interface StateFilter {
 }
 
 /** All states matching the filter, one page, ordered by ISO3 code. */
-export async function listStates({
-  ctx,
-  filter,
-  ...page
-}: { ctx: Context; filter?: StateFilter | null } & PageArgs) {
+export async function listStates(
+  ctx: Context,
+  { filter, ...page }: { filter?: StateFilter | null } & PageArgs,
+) {
   const region = filter?.region ?? null;
   if (region !== null) requireM49Codes('region', [region]);
   const states = await repository.findAllStates(ctx);
@@ -45,13 +44,7 @@ export async function listStates({
 }
 
 /** States for the dataloader (which puts them in key order). */
-export function findStatesByIso3s({
-  ctx,
-  iso3s,
-}: {
-  ctx: Context;
-  iso3s: readonly string[];
-}): Promise<State[]> {
+export function findStatesByIso3s(ctx: Context, iso3s: readonly string[]): Promise<State[]> {
   return repository.findStatesByIso3s(ctx, iso3s);
 }
 
@@ -68,13 +61,7 @@ const NAMES_BY_LANGUAGE = {
  * Names for the dataloader, in key order: a key is an ISO3 code (every variant) or a code and a
  * language ("SVN:fr": the UN short and formal names in French); an unknown state has none.
  */
-export async function findNames({
-  ctx,
-  keys,
-}: {
-  ctx: Context;
-  keys: readonly string[];
-}): Promise<string[][]> {
+export async function findNames(ctx: Context, keys: readonly string[]): Promise<string[][]> {
   const split = keys.map((key) => key.split(':') as [string, (keyof typeof NAMES_BY_LANGUAGE)?]);
   const found = await repository.findNamesByIso3s(ctx, [...new Set(split.map(([iso3]) => iso3))]);
   return split.map(([iso3, language]) => {
@@ -84,32 +71,19 @@ export async function findNames({
   });
 }
 
-export function findRegionsByCodes({
-  ctx,
-  codes,
-}: {
-  ctx: Context;
-  codes: readonly string[];
-}): Promise<Region[]> {
+export function findRegionsByCodes(ctx: Context, codes: readonly string[]): Promise<Region[]> {
   return repository.findRegionsByCodes(ctx, codes);
 }
 
-export async function findRatifications({
-  ctx,
-  iso3s,
-}: {
-  ctx: Context;
-  iso3s: readonly string[];
-}): Promise<Ratification[][]> {
+export async function findRatifications(
+  ctx: Context,
+  iso3s: readonly string[],
+): Promise<Ratification[][]> {
   return groupedByKeys(iso3s, await repository.findRatifications(ctx, iso3s));
 }
 
 /** Resolves names ("Iran (Islamic Republic of)", "Côte d'Ivoire") against every state's variants. */
-export async function stateNameIndex({
-  ctx,
-}: {
-  ctx: Pick<Context, 'db'>;
-}): Promise<StateNameIndex> {
+export async function stateNameIndex(ctx: Pick<Context, 'db'>): Promise<StateNameIndex> {
   return new StateNameIndex(await repository.findStateNames(ctx));
 }
 
@@ -121,13 +95,10 @@ export interface RecommendationCounts {
 }
 
 /** A state's recommendations counted in total and by response, mechanism and cycle. */
-export async function recommendationCounts({
-  ctx,
-  state,
-}: {
-  ctx: Context;
-  state: State;
-}): Promise<RecommendationCounts> {
+export async function recommendationCounts(
+  ctx: Context,
+  state: State,
+): Promise<RecommendationCounts> {
   const rows = await repository.countRecommendations(ctx, state.iso3);
   const tally = (keyOf: (row: repository.RecommendationCountRow) => string | null) => {
     const counts = new Map<string | null, number>();

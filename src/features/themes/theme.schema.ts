@@ -28,7 +28,7 @@ builder.queryFields((t) => ({
       type: ThemeRef,
       description: 'Themes, ordered by scheme and code.',
       args: { scheme: t.arg.string({ required: false }) },
-      resolve: (_root, { scheme, ...page }, ctx) => service.listThemes({ ctx, scheme, ...page }),
+      resolve: (_root, { scheme, ...page }, ctx) => service.listThemes(ctx, { scheme, ...page }),
     },
     { name: 'ThemeConnection' },
     { name: 'ThemeEdge' },
@@ -37,7 +37,7 @@ builder.queryFields((t) => ({
     {
       type: AffectedGroupRef,
       description: 'Affected groups, ordered by code.',
-      resolve: (_root, page, ctx) => service.listAffectedGroups({ ctx, ...page }),
+      resolve: (_root, page, ctx) => service.listAffectedGroups(ctx, page),
     },
     { name: 'AffectedGroupConnection' },
     { name: 'AffectedGroupEdge' },
