@@ -26,8 +26,6 @@ export const UPR_FILES = [
 export interface Store {
   driver: Driver;
   db: Db;
-  /** Its Bolt address, for other processes (bench:young-gen's children). */
-  uri: string;
   /** The embedded Neo4j JVM's process id (none for a server elsewhere, NEO4J_URI). */
   pid?: number;
   stop(): Promise<void>;
@@ -91,7 +89,6 @@ export async function openStore(dataDir: string, options: { remove: boolean }): 
   return {
     driver,
     db,
-    uri: handle.uri,
     pid: handle.pid,
     async stop() {
       await driver.close();
@@ -140,7 +137,7 @@ export async function uprStore(options: {
 
 /**
  * The young generation this Node process was started with (`--max-semi-space-size`, which
- * `npm start` and `bench:analytics` set; docs/analytics.md, "A larger young generation"), or
+ * `npm start` and `bench:analytics` set; docs/benchmarks.md), or
  * V8's default.
  */
 export function youngGeneration(): string {

@@ -10,7 +10,7 @@
  * --detect (run a full detection on a reused store, e.g. after a detector change).
  */
 import { parseArgs } from 'node:util';
-import { random, uprStore } from './support.ts';
+import { random, uprStore } from '../bench/support.ts';
 
 // Differently worded: the fingerprint part of textKey differs (textKey also holds the cycle).
 const { values } = parseArgs({

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { runImport } from '../src/features/imports/index.ts';
 import { detectOverlaps, exportCsvRows } from '../src/features/overlaps/index.ts';
-import { freshStore } from './support.ts';
+import { freshStore } from '../bench/support.ts';
 
 const POSITIVE = new Set(['SAME', 'PARTIAL']);
 const NEGATIVE = new Set(['RELATED', 'UNRELATED']);

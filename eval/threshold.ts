@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { detectState, LINK_THRESHOLD, type DetectDoc } from '../src/features/overlaps/index.ts';
-import { draw, random } from './support.ts';
+import { draw, random } from '../bench/support.ts';
 
 const GOAL = { precision: 0.9, recall: 0.85 };
 const FLOOR = 0.1;

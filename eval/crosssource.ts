@@ -20,7 +20,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { Db } from '../src/db/run.ts';
 import { isMatch, matchCrossSource, runImport } from '../src/features/imports/index.ts';
 import { CODE_MIGRATIONS } from '../src/server/migrations.ts';
-import { benchLogger, draw, freshStore, random, type Store } from './support.ts';
+import { benchLogger, draw, freshStore, random, type Store } from '../bench/support.ts';
 
 const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const UPR_INFO = path.join(DATA, 'upr-info-terman', 'upr_info_recommendations_sessions_1-20.csv');
@@ -61,7 +61,7 @@ async function open(): Promise<Store> {
     );
     const db = new Db(driver, 'neo4j', benchLogger);
     await migrate(db, benchLogger, CODE_MIGRATIONS);
-    return { driver, db, uri, stop: () => driver.close() };
+    return { driver, db, stop: () => driver.close() };
   }
   return freshStore('recgraph-eval-');
 }
