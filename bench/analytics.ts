@@ -7,7 +7,7 @@
  * ratio is the API's overhead. Every analytics result is cached until the data it reads changes:
  * each query is timed served from the cache (as by default, and reading the data versions on
  * every request), and computing, right after a change, against the same statements through the
- * driver. The dashboard aggregates' answers are also kept whole (graphql/served-responses.ts):
+ * driver. The dashboard aggregates' answers are also kept whole (server/plugins/served-responses.ts):
  * two tables compare that with executing each request, compiled and interpreted.
  * Also prints the top states by the index for docs/findings.md.
  *
@@ -138,7 +138,7 @@ try {
     onQuery: (event) => recorded.push({ cypher: event.cypher, params: event.params }),
   });
   // Baselines in the same run, over the same cached aggregates: the API executing every request
-  // (answers not kept, as before graphql/served-responses.ts), compiled by graphql-jit or
+  // (answers not kept, as before server/plugins/served-responses.ts), compiled by graphql-jit or
   // interpreted by graphql-js.
   const executed = createApp({
     driver: store.driver,
@@ -311,7 +311,7 @@ try {
   // The follow-up changes above are marks only; they leave the data as it was.
 
   // A dashboard's viewers asking for the same figures at once, right after a change: one
-  // computation serves them all (shared/aggregate-cache.ts), so together they wait about as long
+  // computation serves them all (analytics-store/aggregate-cache.ts), so together they wait about as long
   // as one request alone. A change to the recommendations (a mark, as above) makes every result stale.
   const VIEWERS = 8;
   const recommendationsChange = () =>

@@ -1,5 +1,5 @@
 /**
- * `npm start`: reads the configuration, gets Neo4j ready (see bootstrap.ts), serves GraphQL on
+ * `npm start`: reads the configuration, gets Neo4j ready (see server/bootstrap.ts), serves GraphQL on
  * PORT (default 4000), and shuts down cleanly on SIGTERM/SIGINT, stopping the embedded Neo4j if
  * this process started it.
  */

@@ -226,10 +226,9 @@ export class Db {
 
   /**
    * A read as one auto-commit statement: one round trip where a transaction takes two (BEGIN with
-   * the statement, then COMMIT), which takes a quarter to a half off the client's CPU per read and
-   * 0.2-0.3 ms off its time (`npm run bench:reads`; docs/analytics.md, "Reads without a
-   * transaction"). A read is safe to run again, so what the driver would retry in a transaction
-   * is retried here, for as long.
+   * the statement, then COMMIT), which costs the client less CPU and time per read (measured in
+   * docs/benchmarks.md). A read is safe to run again, so what the driver would retry in a
+   * transaction is retried here, for as long.
    */
   private async readWithRetries(cypher: string, params: Params) {
     const started = performance.now();

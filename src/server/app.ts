@@ -35,7 +35,7 @@ export interface AppOptions {
   readonly compiled?: boolean;
   /**
    * Send a dashboard query's previous answer again while the data is unchanged (default), or
-   * execute every request (a baseline): graphql/served-responses.ts.
+   * execute every request (a baseline): server/plugins/served-responses.ts.
    */
   readonly keepAnswers?: boolean;
 }

@@ -2,7 +2,7 @@
  * Analytics for analysts and dashboards. The neglect analysis ranks states by the share of their
  * multi-source overlap clusters that show a signal of non-implementation and no completed action
  * (docs/analytics.md). It reads the signals stored on the clusters
- * (features/shared/cluster-signals.ts), refreshed by every change that affects them.
+ * (features/analytics-store/cluster-signals.ts), refreshed by every change that affects them.
  */
 import { z } from 'zod';
 import type { DbContext } from '../../graphql/context.ts';
@@ -20,8 +20,8 @@ import * as repository from './analytics.repository.ts';
 
 /**
  * A read of the clusters' stored signals, cached until they change (the `clusters` data version,
- * raised wherever they are written: shared/cluster-signals.ts). Rankings and drill-downs are
- * asked for again and again by dashboards; their reads take up to tens of milliseconds.
+ * raised wherever they are written: analytics-store/cluster-signals.ts). Rankings and
+ * drill-downs are asked for again and again by dashboards, and each read scans clusters.
  */
 function fromClusters<T>(
   ctx: DbContext,

@@ -1,12 +1,12 @@
 /**
  * Writes an import's batches, up to `writers` at once, each in its own transaction, while the
  * caller parses the next. With one, Neo4j sits partly idle between a batch's statements and
- * during its commit; two keep it busier (README, "Import speed").
+ * during its commit; two keep it busier (docs/benchmarks.md).
  *
  * Only while batches turn out all new: a batch that joins or updates recommendations the graph
  * has locks their states (to refresh their clusters' signals), and two such batches mostly
- * wait on each other (UPR files, README), so after one the next is written alone, until a
- * batch is all new again.
+ * wait on each other (UPR files, docs/benchmarks.md), so after one the next is written alone,
+ * until a batch is all new again.
  *
  * Batches that concern the same rows never run at once: a batch sharing a recommendation id, a
  * source row or a wording (the key rows join by) with one being written waits until that one has

@@ -14,7 +14,7 @@ export const SAME_AS_METHOD = 'block-token-overlap';
 export const SAME_AS_DETECTOR_VERSION = 1;
 
 /**
- * Thresholds, chosen on the real UPR files (README, "Cross-source identity"): most of the wording
+ * Thresholds, chosen on the real UPR files (docs/importing.md): most of the wording
  * shared, or one text wholly inside the other (a recommendation one source split in parts and the
  * other kept whole) when the smaller has enough content words not to match by chance.
  */

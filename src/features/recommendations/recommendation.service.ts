@@ -245,7 +245,7 @@ export async function coverageMatrix(ctx: DbContext, args: StatsArgs): Promise<C
 /**
  * A coverage matrix's cells in columns: cell i has, for each dimension d, the value
  * `axes[d][positions[d][i]]`, and `count[i]` recommendations. Lists of numbers cost GraphQL far
- * less than one object per cell (about 5x less on 35k cells).
+ * less than one object per cell (docs/analytics.md).
  */
 export interface CoverageColumns {
   readonly axes: (string | null)[][];

@@ -1,5 +1,5 @@
 /**
- * recommendationStats and coverageMatrix results as cached aggregates (shared/aggregate-cache.ts):
+ * recommendationStats and coverageMatrix results as cached aggregates (analytics-store/aggregate-cache.ts):
  * what each reads, so that a change invalidates only what depends on it.
  */
 import type { DbContext } from '../../graphql/context.ts';

@@ -1,6 +1,6 @@
 /**
  * Queries run compiled by graphql-jit (once per distinct document) instead of interpreted by
- * graphql-js: a large list of objects completes about twice as fast (docs/analytics.md). Parsing,
+ * graphql-js: a large list of objects completes faster (docs/benchmarks.md). Parsing,
  * validation and the schema stay graphql-js's, and so does executing a request whose operation or
  * variables are wrong (`compilable`).
  */

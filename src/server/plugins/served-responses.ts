@@ -1,10 +1,10 @@
 /**
  * Whole answers to the dashboards' aggregate queries, kept as the JSON sent, for as long as the
- * data they were computed from is unchanged (docs/analytics.md, "Speed").
+ * data they were computed from is unchanged (docs/analytics.md; figures in docs/benchmarks.md).
  *
  * The aggregates behind `recommendationStats`, `coverageMatrix` and `followUpProgress` are cached
- * already (features/shared/aggregate-cache.ts), but a large answer still costs GraphQL and JSON
- * its size on every request: the coverage matrix as 35,000 objects, 3 MB, about 40 ms. A query
+ * already (features/analytics-store/aggregate-cache.ts), but a large answer still costs GraphQL
+ * and JSON its size on every request (the coverage matrix as objects is megabytes). A query
  * asking only for those fields is answered as a function of its text, its variables, the viewer
  * and the data versions, so the bytes of the previous answer to the same request can be sent
  * again. Each answer is kept under the versions read before executing it, and only if the
