@@ -15,5 +15,5 @@ COPY schema ./schema
 COPY tsconfig.json ./
 USER node
 EXPOSE 4000
-# As npm start: a 64 MiB young generation (README, "Configuration"; docs/analytics.md).
+# As npm start: a 64 MiB young generation (docs/operations.md).
 CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"]
