@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectState, type DetectDoc } from '../../src/features/overlaps/detect.ts';
-import { clustersOf, growClusters } from '../../src/features/overlaps/overlap.service.ts';
+import { clustersOf, growClusters } from '../../src/features/overlaps/clusters.ts';
 import { relate } from '../../src/features/overlaps/score.ts';
 import { analyse, serialiseAnalysis } from '../../src/features/overlaps/text.ts';
 

@@ -4,7 +4,16 @@ import { builder } from '../../graphql/builder.ts';
 import { RecommendationRef } from '../recommendations/index.ts';
 import { LanguageEnum, StateRef, iso3Arg } from '../states/index.ts';
 import type { ClusterView, OverlapView, RepeatView } from './overlap.repository.ts';
-import * as service from './overlap.service.ts';
+import { overlapId, reviewOverlap } from './overlap-review.service.ts';
+import {
+  clusterMembersOf,
+  clusterOf,
+  evidenceOf,
+  overlapsOf,
+  repeatsOf,
+  stateClusters,
+} from './overlap.service.ts';
+import { similarRecommendations } from './similar-recommendations.service.ts';
 
 const OverlapKindEnum = builder.enumType('OverlapKind', {
   description:
@@ -44,7 +53,7 @@ const OverlapRef = builder.objectRef<OverlapView>('Overlap').implement({
     id: t.id({
       description:
         'The two recommendation ids as a JSON array in stored order, e.g. ["A/HRC/28/15#115.1","A/HRC/28/15#115.9"]; what reviewOverlap takes.',
-      resolve: (o) => service.overlapId(o.selfId, o.otherId),
+      resolve: (o) => overlapId(o.selfId, o.otherId),
     }),
     recommendation: t.field({
       type: RecommendationRef,
@@ -58,7 +67,7 @@ const OverlapRef = builder.objectRef<OverlapView>('Overlap').implement({
     }),
     evidence: t.field({
       type: OverlapEvidenceRef,
-      resolve: (o) => service.evidenceOf(o.evidence),
+      resolve: (o) => evidenceOf(o.evidence),
     }),
     status: t.exposeString('status', { description: 'SUGGESTED, CONFIRMED or REJECTED.' }),
     reviewedBy: t.exposeString('reviewedBy', { nullable: true }),
@@ -92,18 +101,18 @@ builder.objectFields(RecommendationRef, (t) => ({
       minScore: t.arg.float({ required: false, description: 'Only links scoring at least this.' }),
       kinds: t.arg({ type: [OverlapKindEnum], required: false }),
     },
-    resolve: (r, args, ctx) => service.overlapsOf(ctx, r.id, args),
+    resolve: (r, args, ctx) => overlapsOf(ctx, r.id, args),
   }),
   repeats: t.loadableList({
     type: RepeatRef,
     description: 'Earlier recommendations this one repeats.',
-    load: (ids: string[], ctx) => service.repeatsOf(ctx, ids, 'repeats'),
+    load: (ids: string[], ctx) => repeatsOf(ctx, ids, 'repeats'),
     resolve: (r) => r.id,
   }),
   repeatedBy: t.loadableList({
     type: RepeatRef,
     description: 'Later recommendations that repeat this one.',
-    load: (ids: string[], ctx) => service.repeatsOf(ctx, ids, 'repeatedBy'),
+    load: (ids: string[], ctx) => repeatsOf(ctx, ids, 'repeatedBy'),
     resolve: (r) => r.id,
   }),
 }));
@@ -125,7 +134,7 @@ export const OverlapClusterRef = builder.objectRef<ClusterView>('OverlapCluster'
     members: t.field({
       type: [RecommendationRef],
       description: 'The recommendations, oldest first.',
-      resolve: (c, _args, ctx) => service.clusterMembersOf(ctx, c.id),
+      resolve: (c, _args, ctx) => clusterMembersOf(ctx, c.id),
     }),
   }),
 });
@@ -136,7 +145,7 @@ builder.objectFields(RecommendationRef, (t) => ({
     nullable: true,
     description:
       'The overlap cluster this recommendation belongs to; null when none of its overlaps is strong enough to cluster.',
-    resolve: (r, _args, ctx) => service.clusterOf(ctx, r.id),
+    resolve: (r, _args, ctx) => clusterOf(ctx, r.id),
   }),
 }));
 
@@ -153,7 +162,7 @@ builder.objectFields(StateRef, (t) => ({
           validate: z.number().int().min(1).max(100),
         }),
       },
-      resolve: (state, args, ctx) => service.stateClusters(ctx, state.iso3, args),
+      resolve: (state, args, ctx) => stateClusters(ctx, state.iso3, args),
     },
     { name: 'OverlapClusterConnection' },
     { name: 'OverlapClusterEdge' },
@@ -161,9 +170,7 @@ builder.objectFields(StateRef, (t) => ({
 }));
 
 const SimilarRecommendationRef = builder
-  .objectRef<Awaited<ReturnType<typeof service.similarRecommendations>>[number]>(
-    'SimilarRecommendation',
-  )
+  .objectRef<Awaited<ReturnType<typeof similarRecommendations>>[number]>('SimilarRecommendation')
   .implement({
     description: 'A recommendation matching a text, with the evidence for the match.',
     fields: (t) => ({
@@ -199,7 +206,7 @@ builder.queryFields((t) => ({
         validate: z.number().min(0.05).max(1),
       }),
     },
-    resolve: (_root, args, ctx) => service.similarRecommendations(ctx, args),
+    resolve: (_root, args, ctx) => similarRecommendations(ctx, args),
   }),
 }));
 
@@ -231,6 +238,6 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, { id, decision, note }, ctx) =>
-      service.reviewOverlap(ctx, { id: String(id), decision, note }),
+      reviewOverlap(ctx, { id: String(id), decision, note }),
   }),
 }));

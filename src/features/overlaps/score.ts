@@ -4,8 +4,9 @@
  * say (same treaty and same action, a step of the same death-penalty ladder, different treaties).
  * The rules are documented in docs/overlaps.md; every link keeps the evidence that decided it.
  */
-import { DEATH_PENALTY_RUNGS, OBJECTS, type ActionCode } from './commitments.ts';
 import type { Analysis } from './text.ts';
+import { DEATH_PENALTY_RUNGS, type ActionCode } from './vocabulary/actions.ts';
+import { OBJECTS } from './vocabulary/objects.ts';
 
 export type OverlapKind = 'SAME' | 'PARTIAL';
 
@@ -48,12 +49,12 @@ export const LINK_THRESHOLD = 0.25;
 export const CLUSTER_MIN_SCORE = 0.6;
 
 /**
- * Two texts that name the same subject (commitments.ts: human rights defenders, violence against
- * women, FGM, trafficking, racism, child soldiers) and ask for no conflicting measures score
- * SUBJECT_LIFT + (1 - SUBJECT_LIFT) × lexical: a general ask on a subject and a specific one on
- * it ("protect human rights defenders" / "fund the protection of human rights advocates") share
- * few other words. On the development set every lift from 0.05 to 0.25 raised recall, by 1.5 to
- * 5 points, for at most 2 points of precision (docs/overlaps.md, "Shared subject").
+ * Two texts that name the same subject (vocabulary/subjects.ts: human rights defenders, violence
+ * against women, FGM, trafficking, racism, child soldiers) and ask for no conflicting measures
+ * score SUBJECT_LIFT + (1 - SUBJECT_LIFT) × lexical: a general ask on a subject and a specific one
+ * on it ("protect human rights defenders" / "fund the protection of human rights advocates")
+ * share few other words. On the development set a lift raised recall for a small loss of
+ * precision (docs/overlaps.md, "Shared subject").
  */
 export const SUBJECT_LIFT = 0.15;
 
