@@ -8,7 +8,12 @@
 import type { Viewer } from '../../auth/viewer.ts';
 import type { DbContext } from '../../graphql/context.ts';
 import type { Logger } from '../../core/logger.ts';
-import * as service from './follow-up.service.ts';
+import { createAction, type ActionStatus } from './action.service.ts';
+import { createAgency } from './agency.service.ts';
+import { recordAssessment } from './assessment.service.ts';
+import { followUpSummary } from './follow-up-summary.service.ts';
+import { createIndicator, recordMeasurement } from './indicator.service.ts';
+import { addProgressUpdate } from './progress.service.ts';
 
 const DEMO: Viewer = Object.freeze({ role: 'ADMIN', name: 'demo', states: [] });
 const STATE = 'SVN';
@@ -26,12 +31,12 @@ const AGENCIES = {
 interface DemoAction {
   readonly title: string;
   readonly description: string;
-  readonly status: service.ActionStatus;
+  readonly status: ActionStatus;
   readonly startDate: string;
   readonly dueDate: string;
   readonly recommendationIds: readonly string[];
   readonly agencies: readonly (keyof typeof AGENCIES)[];
-  readonly progress?: readonly { date: string; note: string; status?: service.ActionStatus }[];
+  readonly progress?: readonly { date: string; note: string; status?: ActionStatus }[];
   readonly indicator?: {
     name: string;
     unit: string;
@@ -134,16 +139,16 @@ export const DEMO_ACTIONS: readonly DemoAction[] = [
  * @returns how many actions it created
  */
 export async function seedDemoFollowUp(ctx: DbContext, logger: Logger): Promise<number> {
-  const summary = await service.followUpSummary(ctx, STATE);
+  const summary = await followUpSummary(ctx, STATE);
   if (summary.actions > 0) return 0;
   const wctx = { ...ctx, viewer: DEMO };
   const agencyIds = new Map<string, string>();
   for (const [key, name] of Object.entries(AGENCIES)) {
-    const agency = await service.createAgency(wctx, { state: STATE, name });
+    const agency = await createAgency(wctx, { state: STATE, name });
     agencyIds.set(key, agency.id);
   }
   for (const demo of DEMO_ACTIONS) {
-    const action = await service.createAction(wctx, {
+    const action = await createAction(wctx, {
       state: STATE,
       title: demo.title,
       description: demo.description,
@@ -154,7 +159,7 @@ export async function seedDemoFollowUp(ctx: DbContext, logger: Logger): Promise<
       agencyIds: demo.agencies.map((a) => agencyIds.get(a)!),
     });
     for (const update of demo.progress ?? []) {
-      await service.addProgressUpdate(wctx, {
+      await addProgressUpdate(wctx, {
         actionId: action.id,
         date: update.date,
         note: update.note,
@@ -162,7 +167,7 @@ export async function seedDemoFollowUp(ctx: DbContext, logger: Logger): Promise<
       });
     }
     if (demo.indicator) {
-      const indicator = await service.createIndicator(wctx, {
+      const indicator = await createIndicator(wctx, {
         actionId: action.id,
         name: demo.indicator.name,
         unit: demo.indicator.unit,
@@ -170,11 +175,11 @@ export async function seedDemoFollowUp(ctx: DbContext, logger: Logger): Promise<
         target: demo.indicator.target,
       });
       for (const value of demo.indicator.values) {
-        await service.recordMeasurement(wctx, { indicatorId: indicator.id, ...value });
+        await recordMeasurement(wctx, { indicatorId: indicator.id, ...value });
       }
     }
   }
-  await service.recordAssessment(wctx, {
+  await recordAssessment(wctx, {
     recommendationId: 'A/HRC/28/15#115.18',
     assessorKind: 'STATE',
     assessor: 'Government of Slovenia (demo)',

@@ -8,8 +8,9 @@ import { stringify } from 'csv-stringify/sync';
 import { canSeeInternal, type Viewer } from '../../auth/viewer.ts';
 import type { Context } from '../../graphql/context.ts';
 import { deadlinesOf, nextDeadline, todayUtc } from './deadlines.ts';
+import { requireKnownState } from './follow-up-checks.ts';
 import * as repository from './follow-up.repository.ts';
-import { followUpSummary, requireKnownState } from './follow-up.service.ts';
+import { followUpSummary } from './follow-up-summary.service.ts';
 
 export const REPORT_FORMATS = ['csv', 'md', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
