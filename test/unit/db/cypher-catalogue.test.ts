@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/db/cypher.ts';
+import { loadCatalogue } from '../../../src/db/cypher.ts';
 
-const SRC = path.join(import.meta.dirname, '../../src');
+const SRC = path.join(import.meta.dirname, '../../../src');
 const sources = fs
   .readdirSync(SRC, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))

@@ -3,15 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { localSecret } from '../../src/auth/secret.ts';
+import { localSecret } from '../../../src/auth/secret.ts';
 import {
   ANONYMOUS,
   createAuthenticator,
   requirePermission,
   signToken,
-} from '../../src/auth/viewer.ts';
-import { loadConfig } from '../../src/core/config.ts';
-import { ForbiddenError, UnauthenticatedError } from '../../src/core/errors.ts';
+} from '../../../src/auth/viewer.ts';
+import { loadConfig } from '../../../src/core/config.ts';
+import { ForbiddenError, UnauthenticatedError } from '../../../src/core/errors.ts';
 
 const ADMIN_TOKEN = 'a-long-enough-admin-token';
 const SECRET = 'a-test-secret-of-at-least-32-characters';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readReferenceData } from '../../src/features/reference/index.ts';
-import { nameKey, StateNameIndex } from '../../src/features/states/index.ts';
+import { readReferenceData } from '../../../src/features/reference/index.ts';
+import { nameKey, StateNameIndex } from '../../../src/features/states/index.ts';
 
 const index = new StateNameIndex(readReferenceData().states);
 

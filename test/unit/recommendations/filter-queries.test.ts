@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCountStatement,
   buildPageStatement,
-} from '../../src/features/recommendations/recommendation.repository.ts';
-import { toQuery } from '../../src/features/recommendations/recommendation.service.ts';
-import { InvalidInputError } from '../../src/core/errors.ts';
-import { pageRequest } from '../../src/core/pagination.ts';
+} from '../../../src/features/recommendations/recommendation.repository.ts';
+import { toQuery } from '../../../src/features/recommendations/recommendation.service.ts';
+import { InvalidInputError } from '../../../src/core/errors.ts';
+import { pageRequest } from '../../../src/core/pagination.ts';
 
 describe('recommendation filter queries', () => {
   it('builds an index-backed page query with every value as a parameter', () => {

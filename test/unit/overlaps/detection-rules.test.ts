@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectState, type DetectDoc } from '../../src/features/overlaps/detect.ts';
-import { clustersOf, growClusters } from '../../src/features/overlaps/clusters.ts';
-import { relate } from '../../src/features/overlaps/score.ts';
-import { analyse, serialiseAnalysis } from '../../src/features/overlaps/text.ts';
+import { detectState, type DetectDoc } from '../../../src/features/overlaps/detect.ts';
+import { clustersOf, growClusters } from '../../../src/features/overlaps/clusters.ts';
+import { relate } from '../../../src/features/overlaps/score.ts';
+import { analyse, serialiseAnalysis } from '../../../src/features/overlaps/text.ts';
 
 /** A UPR recommendation of one review, for detection. */
 const doc = (id: string, text: string): DetectDoc => ({

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cypherMigrations, MIGRATIONS_DIR, splitStatements } from '../../src/db/migrate.ts';
-import { CODE_MIGRATIONS } from '../../src/server/migrations.ts';
+import { cypherMigrations, MIGRATIONS_DIR, splitStatements } from '../../../src/db/migrate.ts';
+import { CODE_MIGRATIONS } from '../../../src/server/migrations.ts';
 
 describe('migration files', () => {
   it('are named V0001__snake_description.cypher, in sequence with those in code, and hold DDL only or DML only', () => {

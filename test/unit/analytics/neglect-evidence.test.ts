@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceOf } from '../../src/features/analytics/analytics.service.ts';
+import { evidenceOf } from '../../../src/features/analytics/analytics.service.ts';
 
 type Cluster = Parameters<typeof evidenceOf>[0];
 

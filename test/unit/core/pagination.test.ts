@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/core/errors.ts';
+import { InvalidInputError } from '../../../src/core/errors.ts';
 import {
   connectionFromList,
   decodeCursor,
   encodeCursor,
   pageRequest,
-} from '../../src/core/pagination.ts';
+} from '../../../src/core/pagination.ts';
 
 const letters = 'abcdefghij'.split('');
 const page = (args: Parameters<typeof connectionFromList>[1]) =>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commonGradeOf, SCALES } from '../../src/features/follow-ups/assessment-scales.ts';
+import { commonGradeOf, SCALES } from '../../../src/features/follow-ups/assessment-scales.ts';
 import {
   addMonths,
   deadlineRules,
   deadlinesOf,
   nextDeadline,
-} from '../../src/features/follow-ups/deadlines.ts';
+} from '../../../src/features/follow-ups/deadlines.ts';
 
 describe('deadlines from mechanism rules', () => {
   it('adds whole months, clamping the day to the end of the month', () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRows, type ParsedRow } from '../../src/features/imports/formats.ts';
-import { referenceFormatContext } from '../helpers/format-context.ts';
+import { readRows, type ParsedRow } from '../../../src/features/imports/formats.ts';
+import { referenceFormatContext } from '../../helpers/format-context.ts';
 
-const SAMPLE = path.join(import.meta.dirname, '../fixtures/ohchr-thematic-list-sample.csv');
+const SAMPLE = path.join(import.meta.dirname, '../../fixtures/ohchr-thematic-list-sample.csv');
 const rows: ParsedRow[] = [];
 for await (const row of readRows(SAMPLE, 'ohchr-thematic-list', referenceFormatContext())) {
   rows.push(row);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReferenceData, readUprSessions } from '../../src/features/reference/index.ts';
+import { readReferenceData, readUprSessions } from '../../../src/features/reference/index.ts';
 
 describe('reference data shipped in reference/', () => {
   const data = readReferenceData();

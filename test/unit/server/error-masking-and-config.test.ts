@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { maskDomainErrors } from '../../src/server/error-masking.ts';
-import { loadConfig } from '../../src/core/config.ts';
-import { InvalidInputError, NotFoundError } from '../../src/core/errors.ts';
+import { maskDomainErrors } from '../../../src/server/error-masking.ts';
+import { loadConfig } from '../../../src/core/config.ts';
+import { InvalidInputError, NotFoundError } from '../../../src/core/errors.ts';
 
 describe('error masking', () => {
   it('shows domain errors with their code and hides everything else', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeOutput } from '../../src/cli/output.ts';
+import { writeOutput } from '../../../src/cli/output.ts';
 
 let dir: string;
 beforeEach(() => {

@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isMatch, overlap, terms } from '../../src/features/imports/cross-source.ts';
-import { readRows, resolveFormat, type ParsedRow } from '../../src/features/imports/formats.ts';
+import { isMatch, overlap, terms } from '../../../src/features/imports/cross-source.ts';
+import { readRows, resolveFormat, type ParsedRow } from '../../../src/features/imports/formats.ts';
 import {
   parseUprText,
   textKey,
   uprTextFingerprint,
   uprTextId,
-} from '../../src/features/imports/identity.ts';
-import { cycleOfYear } from '../../src/features/imports/upr.ts';
-import { readUprCycles } from '../../src/features/reference/index.ts';
-import { referenceFormatContext } from '../helpers/format-context.ts';
+} from '../../../src/features/imports/identity.ts';
+import { cycleOfYear } from '../../../src/features/imports/upr.ts';
+import { readUprCycles } from '../../../src/features/reference/index.ts';
+import { referenceFormatContext } from '../../helpers/format-context.ts';
 
-const FIXTURES = path.join(import.meta.dirname, '../fixtures');
+const FIXTURES = path.join(import.meta.dirname, '../../fixtures');
 const INFO = path.join(FIXTURES, 'upr-info-sample.csv');
 const REPORT = path.join(FIXTURES, 'upr-report-sample.csv');
 
