@@ -4,7 +4,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp, type App } from '../../src/server/app.ts';
 import type { AuthOptions } from '../../src/auth/viewer.ts';
 import { Db, type QueryEvent } from '../../src/db/run.ts';
@@ -66,5 +66,42 @@ export function createTestApp(options: { auth?: AuthOptions } = {}): TestApp {
       return (await response.json()) as GraphQLResponse<never>;
     },
     close: () => driver.close(),
+  };
+}
+
+/**
+ * The test file's app: created before its tests and closed after them. Register it before the
+ * file's other hooks: vitest runs afterAll hooks in reverse order, so their cleanup still has the
+ * app. Read its members only inside hooks and tests.
+ */
+export function useTestApp(options: { auth?: AuthOptions } = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(() => {
+    current = createTestApp(options);
+  });
+  afterAll(() => current?.close());
+  const app = (): TestApp => {
+    if (!current) throw new Error('the test app exists only while the tests of its file run');
+    return current;
+  };
+  return {
+    get app() {
+      return app().app;
+    },
+    get driver() {
+      return app().driver;
+    },
+    get db() {
+      return app().db;
+    },
+    get queries() {
+      return app().queries;
+    },
+    execute: <T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      headers?: Record<string, string>,
+    ) => app().execute<T>(query, variables, headers),
+    close: () => app().close(),
   };
 }

@@ -14,8 +14,8 @@ import {
   launcherLogPath,
   startEmbedded,
   stopEmbedded,
-} from '../../src/db/embedded.ts';
-import { testLogger } from '../helpers/create-test-app.ts';
+} from '../../../src/db/embedded.ts';
+import { testLogger } from '../../helpers/create-test-app.ts';
 
 const javaAvailable = !spawnSync('java', ['-version']).error;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-embedded-'));

@@ -5,8 +5,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach } from 'vitest';
 import type { Db } from '../../src/db/run.ts';
+import { exportNdjson } from '../../src/features/imports/index.ts';
+import type { TestApp } from './create-test-app.ts';
 import { uniqueId } from './factories.ts';
+
+/** The small source files in test/fixtures. */
+export const FIXTURES = path.join(import.meta.dirname, '../fixtures');
 
 export interface Scope {
   /** A mechanism code unique to this test; every line written with it creates it. */
@@ -92,4 +98,70 @@ export function importScope(): Scope {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new scope for each test that asks for one (`newScope()` at its start), removed after the
+ * test; `lines` and `exportScope` work on the latest one.
+ */
+export function importScopePerTest(t: TestApp) {
+  let scope: Scope | undefined;
+  const current = () => {
+    if (!scope) throw new Error('call newScope() first');
+    return scope;
+  };
+  afterEach(async () => {
+    await scope?.cleanup(t.db);
+  });
+  return {
+    newScope: (): Scope => (scope = importScope()),
+    /** NDJSON lines n = from, from + 1, ... of the current scope. */
+    lines: (n: number, from = 1) =>
+      Array.from({ length: n }, (_, i) => current().ndjsonLine(from + i)).join('\n') + '\n',
+    /** The current scope's recommendations as `recgraph export` writes them. */
+    exportScope: async (): Promise<string[]> => {
+      const out: string[] = [];
+      for await (const line of exportNdjson(t))
+        if (line.includes(`"mechanism":"${current().mechanism}"`)) out.push(line);
+      return out;
+    },
+  };
+}
+
+/**
+ * The UPR and UHRI source tests: copies of fixtures under names unique to the run (datasets are
+ * named after files), and the removal of everything they import (Algeria's cycle-1 UPR data and
+ * the UHRI test annotations) after each test.
+ */
+export function useSourceFiles(t: TestApp) {
+  let dir: string | undefined;
+
+  /** A copy of a fixture under a name unique to this run (datasets are named after files). */
+  function copy(fixture: string, content?: Buffer | string): string {
+    dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-sources-'));
+    const file = path.join(dir, `${uniqueId('f')}-${fixture}`);
+    fs.writeFileSync(file, content ?? fs.readFileSync(path.join(FIXTURES, fixture)));
+    return file;
+  }
+
+  /** Everything these tests create: Algeria's cycle-1 UPR data and the UHRI test annotations. */
+  async function cleanup(): Promise<void> {
+    await t.db.write(
+      `MATCH (r:Recommendation) WHERE r.id STARTS WITH 'UPR/DZA/c1#' OR r.id STARTS WITH 'UHRITEST'
+       OPTIONAL MATCH (r)-[:FROM_SOURCE]->(s)
+       DETACH DELETE r, s`,
+    );
+    await t.db.write(
+      `MATCH (p:Pledge) WHERE p.id STARTS WITH 'UPR-PLEDGE/DZA/c1#'
+       OPTIONAL MATCH (p)-[:FROM_SOURCE]->(s)
+       DETACH DELETE p, s`,
+    );
+    await t.db.write(`MATCH (d:Document) WHERE d.symbol STARTS WITH 'UHRITEST' DETACH DELETE d`);
+  }
+
+  afterEach(cleanup);
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { copy, cleanup };
 }

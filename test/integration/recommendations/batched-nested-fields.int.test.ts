@@ -2,14 +2,10 @@
  * Nested fields are batched: the number of Cypher statements for a page does not grow with the
  * page size.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/create-test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../helpers/create-test-app.ts';
 
-let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const PAGE_WITH_EVERY_NESTED_FIELD = `query ($first: Int!) {
   recommendations(filter: { states: ["SVN"] }, first: $first) {
@@ -44,7 +40,7 @@ describe('DataLoader batching', () => {
   it('runs the same number of Cypher statements for a page of 5 and a page of 50', async () => {
     const small = await statementsFor(5);
     const large = await statementsFor(50);
-    // Printed for the issue note: `npm run test:int -- dataloader`.
+    // Printed for the docs: `npm run test:int -- batched-nested-fields`.
     console.info(`[dataloader] Cypher statements for a page of 5: ${small}, of 50: ${large}`);
     expect(large).toBe(small);
     // page + count + one per nested loader (state, region, mechanism, document, recommending
