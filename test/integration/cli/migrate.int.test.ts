@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopEmbedded } from '../../../src/db/embedded.ts';
 import { MIGRATIONS_DIR } from '../../../src/db/migrate.ts';
 import { CODE_MIGRATIONS } from '../../../src/server/migrations.ts';
@@ -16,7 +16,8 @@ import { testLogger } from '../../helpers/create-test-app.ts';
 
 const javaAvailable = !spawnSync('java', ['-version']).error;
 const CLI = path.join(import.meta.dirname, '../../../bin/recgraph.js');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-migrate-'));
+// Made when the tests run, not when they are only listed.
+let dataDir: string;
 
 async function migrate(): Promise<string> {
   const env: NodeJS.ProcessEnv = {
@@ -34,6 +35,10 @@ async function migrate(): Promise<string> {
   });
   return stdout.trim();
 }
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recgraph-migrate-'));
+});
 
 afterAll(async () => {
   await stopEmbedded(dataDir, testLogger());
