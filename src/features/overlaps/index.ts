@@ -1,7 +1,6 @@
 export { DETECTOR_VERSION, detectState, type DetectDoc } from './detect.ts';
-export { clustersOf } from './clusters.ts';
 export { detectOverlaps, type DetectSummary } from './overlap-detection.service.ts';
-export { exportCsvRows, overlapCounts } from './overlap.service.ts';
+export { exportCsvRows } from './overlap.service.ts';
 export { similarRecommendations } from './similar-recommendations.service.ts';
 export { LINK_THRESHOLD } from './score.ts';
 export { OverlapClusterRef } from './overlap.schema.ts';

@@ -280,13 +280,6 @@ export function exportLinks({ db }: DbContext) {
   }>(cypher('overlaps/export-links'));
 }
 
-export async function counts({ db }: DbContext) {
-  const [row] = await db.read<{ overlaps: number; repeats: number; clusters: number }>(
-    cypher('overlaps/counts'),
-  );
-  return row ?? { overlaps: 0, repeats: 0, clusters: 0 };
-}
-
 /** An OVERLAPS link seen from one of its ends. */
 /** What matched, as stored; `json` holds the whole evidence on links from before overlaps-2. */
 export interface StoredEvidence {

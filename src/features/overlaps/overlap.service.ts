@@ -29,8 +29,6 @@ export async function exportCsvRows(ctx: DbContext) {
   return repository.exportLinks(ctx);
 }
 
-export const overlapCounts = repository.counts;
-
 /**
  * A DataLoader per request context and batch function: for fields whose arguments filter what
  * one batched load fetched (the dataloader plugin keys its loaders by field, not arguments) or
