@@ -30,11 +30,20 @@ const layerZones = LAYERS.flatMap((layer, rank) => {
       }));
 });
 
-/** A feature's files other than its index.ts, seen from outside the feature. */
+/** A feature's files other than its index.ts (in subfolders too), seen from outside the feature. */
 const FEATURE_INTERNALS = {
-  regex: '/features/[^/]+/(?!index\\.ts$)[^/]+$',
+  regex: '/features/[^/]+/(?!index\\.ts$).+$',
   message: 'import a feature through its index.ts',
 };
+
+/**
+ * Another feature's files other than its index.ts, seen from a file `depth` folders below
+ * src/features/ (1: features/overlaps/text.ts, 2: features/overlaps/vocabulary/objects.ts).
+ */
+const otherFeatureInternals = (depth) => ({
+  regex: `^(\\.\\./){${depth}}(?!\\.\\.)[^/]+/(?!index\\.ts$).+$`,
+  message: 'import another feature through its index.ts',
+});
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'tools/neo4j-embedded/target/', 'data/', 'coverage/', '.tmp/'] },
@@ -67,22 +76,14 @@ export default tseslint.config(
     ignores: ['src/features/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [FEATURE_INTERNALS] }] },
   },
+  // A feature reaches another feature through its index.ts too.
   {
-    // A feature reaches another feature through its index.ts too.
-    files: ['src/features/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.ts$)[^/]+$',
-              message: 'import another feature through its index.ts',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['src/features/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [otherFeatureInternals(1)] }] },
+  },
+  {
+    files: ['src/features/*/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [otherFeatureInternals(2)] }] },
   },
   {
     files: ['**/*.js'],
