@@ -1,6 +1,6 @@
 /**
  * A dashboard query answered only from cached aggregates is sent its previous answer again while
- * the data and the viewer are the same (graphql/served-responses.ts).
+ * the data and the viewer are the same (server/plugins/served-responses.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { JWT_SECRET } from '../../helpers/auth.ts';
@@ -17,7 +17,7 @@ describe('dashboard queries', () => {
       followUpProgress: { period: string; completed: number; progressUpdates: number | null }[];
     };
     // Only fields answered from cached aggregates: the whole answer is kept
-    // (graphql/served-responses.ts).
+    // (server/plugins/served-responses.ts).
     const DASHBOARD = `query ($g: [StatsDimension!]!) {
       recommendationStats(filter: { states: ["SVN"] }, groupBy: $g) { keys count }
       coverageMatrix(filter: { states: ["SVN"] }) { buckets { keys count withAction } }

@@ -4,9 +4,8 @@
  * overlap fixture with the later OP-CAT asks of the UPR (OVTEST/8) and CAT (OVTEST/9).
  */
 import { describe, expect, it } from 'vitest';
-import { signToken } from '../../../src/auth/viewer.ts';
 import { detectOverlaps } from '../../../src/features/overlaps/index.ts';
-import { JWT_SECRET } from '../../helpers/auth.ts';
+import { bearer } from '../../helpers/auth.ts';
 import {
   ADMIN_TOKEN,
   clusterQuery,
@@ -17,9 +16,6 @@ import {
 
 const { t, links } = useOverlapFixture(LATER_OPCAT_ASKS);
 const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-const bearer = async (role: 'COMMITTEE' | 'REVIEWER', name: string) => ({
-  authorization: `Bearer ${await signToken({ secret: JWT_SECRET, role, name, states: ['BRA'] })}`,
-});
 
 describe('review through GraphQL', () => {
   type Review = {
@@ -91,13 +87,13 @@ describe('review through GraphQL', () => {
     const committee = await t.execute<Review>(
       review,
       { id: nhriLink, decision: 'CONFIRMED' },
-      await bearer('COMMITTEE', 'bra-committee'),
+      await bearer('COMMITTEE', 'bra-committee', ['BRA']),
     );
     expect(committee.data!.reviewOverlap.__typename).toBe('ForbiddenError');
     const confirmed = await t.execute<Review>(
       review,
       { id: nhriLink, decision: 'CONFIRMED' },
-      await bearer('REVIEWER', 'ana.reviewer'),
+      await bearer('REVIEWER', 'ana.reviewer', ['BRA']),
     );
     expect(confirmed.data!.reviewOverlap).toMatchObject({
       status: 'CONFIRMED',

@@ -131,7 +131,7 @@ describe('compiled execution (graphql-jit)', () => {
         data?: unknown;
         errors?: { locations?: unknown }[];
       };
-      // Compiled queries' field errors have no locations (see README, "The API").
+      // Compiled queries' field errors have no locations (docs/api.md, "Compiled queries").
       for (const error of body.errors ?? []) delete error.locations;
       return { status: response.status, body };
     };
