@@ -47,8 +47,9 @@ export const DRILL = `query ($filter: NeglectFilter, $all: Boolean) {
   }
 }`;
 
+// Every ranked state of the demo (Slovenia and CLADEM's 15) fits in one page.
 export const RANKING = `query ($filter: NeglectFilter) {
-  overlapNeglect(filter: $filter, first: 10) {
+  overlapNeglect(filter: $filter, first: 50) {
     totalCount
     edges { node { state { iso3 } clusters multiSourceClusters neglectedClusters index } }
   }
@@ -65,6 +66,7 @@ export interface IcelandRow {
   readonly year: number;
   readonly cycle: number;
   readonly response?: string | null;
+  readonly recommendingStates?: readonly string[];
 }
 
 /**

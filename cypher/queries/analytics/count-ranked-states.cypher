@@ -18,6 +18,7 @@ CALL () {
 WITH c
 WHERE c.neglected IS NOT NULL AND ($state IS NULL OR c.state = $state)
   AND ($mechanisms IS NULL OR any(m IN c.mechanisms WHERE m IN $mechanisms))
+  AND ($spansMechanisms IS NULL OR (coalesce(c.mechanismCount, 0) >= 2) = $spansMechanisms)
   AND ($themes IS NULL OR any(k IN c.themes WHERE split(k, ':')[1] IN $themes OR k IN $themes))
   AND ($from IS NULL OR c.lastYear >= $from)
   AND ($to IS NULL OR c.firstYear <= $to)

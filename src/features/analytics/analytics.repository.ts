@@ -9,6 +9,11 @@ export interface NeglectQuery {
   readonly regions: readonly string[] | null;
   readonly themes: readonly string[] | null;
   readonly mechanisms: readonly string[] | null;
+  /**
+   * true: only clusters whose members come from two or more mechanisms (`mechanismCount`, stored
+   * by overlap detection); false: only those within one mechanism; null: both.
+   */
+  readonly spansMechanisms: boolean | null;
   readonly from: number | null;
   readonly to: number | null;
   readonly minMultiSource: number;
@@ -33,6 +38,7 @@ const params = (q: NeglectQuery) => ({
   regions: q.regions,
   themes: q.themes,
   mechanisms: q.mechanisms,
+  spansMechanisms: q.spansMechanisms,
   from: q.from,
   to: q.to,
   minMultiSource: q.minMultiSource,
@@ -44,6 +50,7 @@ const filtered = (q: NeglectQuery) =>
   q.regions !== null ||
   q.themes !== null ||
   q.mechanisms !== null ||
+  q.spansMechanisms !== null ||
   q.from !== null ||
   q.to !== null ||
   q.state !== null;

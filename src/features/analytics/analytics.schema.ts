@@ -54,6 +54,11 @@ const ClusterNeglectRef = builder.objectRef<ClusterNeglectRow>('ClusterNeglect')
     multiSource: t.exposeBoolean('multiSource', {
       description: 'Spans two or more mechanisms or recommending states.',
     }),
+    spansMechanisms: t.boolean({
+      description:
+        'Its members come from two or more mechanisms (cluster.mechanismCount >= 2); what the spansMechanisms filter selects.',
+      resolve: (c) => c.mechanismCount >= 2,
+    }),
     neglected: t.exposeBoolean('neglected', {
       description: 'Multi-source, with at least one signal, and no completed action.',
     }),
@@ -118,6 +123,11 @@ const NeglectFilterInput = builder.inputType('NeglectFilter', {
     mechanisms: t.stringList({
       required: false,
       description: 'Mechanism codes the cluster spans.',
+    }),
+    spansMechanisms: t.boolean({
+      required: false,
+      description:
+        'true: only clusters whose members come from two or more mechanisms (e.g. the UPR and CEDAW asking the same); false: only clusters within one mechanism; omitted: both. Unlike multiSource, recommending states do not count.',
     }),
     years: t.field({
       type: YearRangeInput,

@@ -35,6 +35,7 @@ export interface NeglectFilterArgs {
   readonly regions?: readonly string[] | null | undefined;
   readonly themes?: readonly string[] | null | undefined;
   readonly mechanisms?: readonly string[] | null | undefined;
+  readonly spansMechanisms?: boolean | null | undefined;
   readonly years?: { from?: number | null | undefined; to?: number | null | undefined } | null;
 }
 
@@ -68,6 +69,7 @@ export function neglectQuery(
     regions,
     themes: list('themes', filter?.themes, false),
     mechanisms: list('mechanisms', filter?.mechanisms, true),
+    spansMechanisms: filter?.spansMechanisms ?? null,
     from,
     to,
     minMultiSource,

@@ -8,6 +8,8 @@ export interface Mechanism {
   readonly kind: string;
   /** UN, COUNCIL_OF_EUROPE, INTER_AMERICAN, AFRICAN. */
   readonly system: string | null;
+  /** The code of the body it belongs to (a rapporteurship's commission), or null. */
+  readonly parent: string | null;
 }
 
 export async function findAllMechanisms({ db }: DbContext): Promise<Mechanism[]> {
@@ -23,4 +25,14 @@ export async function findMechanismsByCodes(
   return (
     await db.read<{ mechanism: Mechanism }>(cypher('mechanisms/find-by-codes'), { codes })
   ).map((row) => row.mechanism);
+}
+
+/** The bodies that belong to each of the mechanisms, in one read. */
+export function findChildren(
+  { db }: DbContext,
+  codes: readonly string[],
+): Promise<{ key: string; items: Mechanism[] }[]> {
+  return db.read<{ key: string; items: Mechanism[] }>(cypher('mechanisms/find-children'), {
+    codes,
+  });
 }

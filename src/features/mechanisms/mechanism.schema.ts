@@ -21,6 +21,25 @@ export const MechanismRef = builder.loadableNode('Mechanism', {
   }),
 });
 
+// Fields that return mechanisms are added apart, since MechanismRef's own type cannot refer to
+// itself while it is being inferred.
+builder.objectFields(MechanismRef, (t) => ({
+  parent: t.field({
+    type: MechanismRef,
+    nullable: true,
+    description:
+      'The body this one belongs to, e.g. the IACHR for its Rapporteurship on the Rights of Women; null for a body of its own.',
+    resolve: (m) => m.parent,
+  }),
+  children: t.loadableList({
+    type: MechanismRef,
+    description:
+      'The bodies that belong to this one (e.g. the Committee of Experts of MESECVI), ordered by code.',
+    load: (codes: string[], ctx) => service.findChildren(ctx, codes),
+    resolve: (m) => m.code,
+  }),
+}));
+
 const MechanismFilterInput = builder.inputType('MechanismFilter', {
   fields: (t) => ({
     kinds: t.stringList({ required: false }),

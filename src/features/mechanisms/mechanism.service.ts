@@ -1,5 +1,6 @@
 import type { Context } from '../../graphql/context.ts';
 import { connectionFromList, type PageArgs } from '../../core/pagination.ts';
+import { groupedByKeys } from '../../core/by-keys.ts';
 import * as repository from './mechanism.repository.ts';
 
 export interface MechanismFilter {
@@ -23,4 +24,9 @@ export async function listMechanisms(
 
 export function findMechanismsByCodes(ctx: Context, codes: readonly string[]) {
   return repository.findMechanismsByCodes(ctx, codes);
+}
+
+/** The bodies that belong to each mechanism (none: an empty list), in key order. */
+export async function findChildren(ctx: Context, codes: readonly string[]) {
+  return groupedByKeys(codes, await repository.findChildren(ctx, codes));
 }

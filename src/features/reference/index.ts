@@ -1,4 +1,4 @@
-export { referenceDataMigration } from './reference.migration.ts';
+export { referenceDataMigration, referenceDataReloadMigration } from './reference.migration.ts';
 export {
   readReferenceData,
   readUprCycles,
@@ -8,3 +8,12 @@ export {
   type UprCycle,
   type UprSession,
 } from './reference-data.ts';
+export {
+  importRatifications,
+  RatificationImportError,
+  type RatificationCounts,
+  type RatificationFileSummary,
+  type RatificationImportOptions,
+  type RatificationImportResult,
+  type RatificationProblem,
+} from './ratification-import.ts';

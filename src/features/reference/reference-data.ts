@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { sha256 } from '../../db/migrate.ts';
+import { readRatificationFields } from './ratification-rows.ts';
 
 export const REFERENCE_DIR = path.join(PROJECT_ROOT, 'reference');
 
@@ -71,19 +72,88 @@ export interface StateRow {
   sids: boolean;
 }
 
+export interface MechanismRow {
+  code: string;
+  name: string;
+  kind: string;
+  system: string;
+  /** The body it belongs to (a rapporteurship to its commission), or null. */
+  parent: string | null;
+}
+
+export interface InstrumentRow {
+  /** The code ratification tables use (treaty_ratification_long.csv `instrument`). */
+  sourceCode: string;
+  code: string;
+  name: string;
+  adoptedYear: number;
+  /** The mechanisms that monitor it (the CSV separates them with `;`). */
+  monitoredBy: string[];
+  system: string;
+}
+
+/** A state's link to an instrument, as the reference-data migration writes it. */
+export interface RatificationRow {
+  instrument: string;
+  iso3: string;
+  party: boolean;
+  signatory: boolean;
+  year: number | null;
+  status: string;
+}
+
+/**
+ * Checks that every parent is a mechanism of the table and that no mechanism is its own
+ * ancestor. @throws Error naming the mechanism
+ */
+export function requireMechanismTree(
+  mechanisms: readonly Pick<MechanismRow, 'code' | 'parent'>[],
+): void {
+  const parentOf = new Map(mechanisms.map((m) => [m.code, m.parent]));
+  for (const { code, parent } of mechanisms) {
+    if (parent !== null && !parentOf.has(parent)) {
+      throw new Error(`reference: mechanism ${code} has unknown parent ${parent}`);
+    }
+    const seen = new Set([code]);
+    for (let up = parent; up !== null; up = parentOf.get(up) ?? null) {
+      if (seen.has(up)) throw new Error(`reference: mechanism ${code} is its own ancestor`);
+      seen.add(up);
+    }
+  }
+}
+
 export interface ReferenceData {
   regions: RegionRow[];
   states: StateRow[];
-  mechanisms: { code: string; name: string; kind: string; system: string }[];
-  cycles: { id: string; mechanism: string; number: number; startYear: number; endYear: number; firstSession: number; lastSession: number }[];
-  sdgGoals: { code: string; number: number; shortTitle: string; titleEn: string; titleFr: string; titleEs: string }[];
+  mechanisms: MechanismRow[];
+  cycles: {
+    id: string;
+    mechanism: string;
+    number: number;
+    startYear: number;
+    endYear: number;
+    firstSession: number;
+    lastSession: number;
+  }[];
+  sdgGoals: {
+    code: string;
+    number: number;
+    shortTitle: string;
+    titleEn: string;
+    titleFr: string;
+    titleEs: string;
+  }[];
   sdgTargets: { code: string; goal: string; titleEn: string; titleFr: string; titleEs: string }[];
-  instruments: { code: string; name: string; adoptedYear: number; monitoredBy: string }[];
-  ratifications: { instrument: string; iso3: string; party: boolean; signatory: boolean; year: number | null; status: string }[];
+  instruments: InstrumentRow[];
+  ratifications: RatificationRow[];
 }
 
 /** "Gambia (the)", "Holy See (the) *" -> "Gambia", "Holy See"; observers and footnotes marked. */
-const cleanUnName = (name: string) => name.replace(/\*+$/u, '').replace(/\((?:the|The)\)/u, '').trim();
+const cleanUnName = (name: string) =>
+  name
+    .replace(/\*+$/u, '')
+    .replace(/\((?:the|The)\)/u, '')
+    .trim();
 
 /** Reads and joins the reference tables. */
 export function readReferenceData(): ReferenceData {
@@ -93,13 +163,28 @@ export function readReferenceData(): ReferenceData {
 
   // Regions: World > Region > Sub-region > Intermediate region, from the official M49 table.
   const regions = new Map<string, RegionRow>();
-  const addRegion = (code: string, name: string, level: RegionRow['level'], parent: string | null) => {
+  const addRegion = (
+    code: string,
+    name: string,
+    level: RegionRow['level'],
+    parent: string | null,
+  ) => {
     if (code && !regions.has(code)) regions.set(code, { code, name, level, parent });
   };
   for (const row of m49) {
     addRegion(col(row, 'Global Code'), col(row, 'Global Name'), 'WORLD', null);
-    addRegion(col(row, 'Region Code'), col(row, 'Region Name'), 'REGION', orNull(col(row, 'Global Code')));
-    addRegion(col(row, 'Sub-region Code'), col(row, 'Sub-region Name'), 'SUB_REGION', orNull(col(row, 'Region Code')));
+    addRegion(
+      col(row, 'Region Code'),
+      col(row, 'Region Name'),
+      'REGION',
+      orNull(col(row, 'Global Code')),
+    );
+    addRegion(
+      col(row, 'Sub-region Code'),
+      col(row, 'Sub-region Name'),
+      'SUB_REGION',
+      orNull(col(row, 'Region Code')),
+    );
     addRegion(
       col(row, 'Intermediate Region Code'),
       col(row, 'Intermediate Region Name'),
@@ -121,7 +206,14 @@ export function readReferenceData(): ReferenceData {
     unByIso3.set(iso3, { row, observer: /\*\s*$/u.test(english) && !/\*\*\s*$/u.test(english) });
   }
 
-  const languages = { English: 'en', French: 'fr', Spanish: 'es', Russian: 'ru', Chinese: 'zh', Arabic: 'ar' } as const;
+  const languages = {
+    English: 'en',
+    French: 'fr',
+    Spanish: 'es',
+    Russian: 'ru',
+    Chinese: 'zh',
+    Arabic: 'ar',
+  } as const;
   const states: StateRow[] = iso.map((row) => {
     const iso3 = col(row, 'alpha-3');
     const m = m49ByIso3.get(iso3);
@@ -129,7 +221,9 @@ export function readReferenceData(): ReferenceData {
     const namesByLanguage: Record<string, string[]> = {};
     for (const [language, code] of Object.entries(languages)) {
       const variants = un
-        ? [cleanUnName(col(un.row, `${language} short`)), col(un.row, `${language} formal`)].filter(Boolean)
+        ? [cleanUnName(col(un.row, `${language} short`)), col(un.row, `${language} formal`)].filter(
+            Boolean,
+          )
         : [];
       if (variants.length) namesByLanguage[code] = [...new Set(variants)];
     }
@@ -146,7 +240,9 @@ export function readReferenceData(): ReferenceData {
       names: [...names],
       namesByLanguage,
       region: m
-        ? orNull(col(m, 'Intermediate Region Code')) ?? orNull(col(m, 'Sub-region Code')) ?? orNull(col(m, 'Region Code'))
+        ? (orNull(col(m, 'Intermediate Region Code')) ??
+          orNull(col(m, 'Sub-region Code')) ??
+          orNull(col(m, 'Region Code')))
         : null,
       unMember: un !== undefined && !/\*/u.test(col(un.row, 'English short')),
       unObserver: un?.observer ?? false,
@@ -156,44 +252,74 @@ export function readReferenceData(): ReferenceData {
     };
   });
 
-  // The ratification table uses two codes that are not ISO 3166 alpha-2 today.
   // Former and common names (Turkey, Swaziland, ...) that sources still use.
   const byIso3 = new Map(states.map((state) => [state.iso3, state]));
   for (const row of readCsv(FILES.aliases)) {
     const state = byIso3.get(col(row, 'iso3'));
-    if (!state) throw new Error(`reference: alias ${col(row, 'alias')} names unknown state ${col(row, 'iso3')}`);
+    if (!state)
+      throw new Error(
+        `reference: alias ${col(row, 'alias')} names unknown state ${col(row, 'iso3')}`,
+      );
     if (!state.names.includes(col(row, 'alias'))) state.names.push(col(row, 'alias'));
   }
 
-  const iso3ByIso2 = new Map([...states.map((s) => [s.iso2, s.iso3] as const), ['TP', 'TLS'], ['S', 'SSD']]);
+  const iso3ByIso2 = new Map(states.map((s) => [s.iso2, s.iso3] as const));
   const instrumentRows = readCsv(FILES.instruments);
-  const instrumentBySource = new Map(instrumentRows.map((row) => [col(row, 'sourceCode'), col(row, 'code')]));
-  const ratifications = readCsv(FILES.ratifications).map((row) => {
-    const iso3 = iso3ByIso2.get(col(row, 'iso2'));
-    const instrument = instrumentBySource.get(col(row, 'instrument'));
-    if (!iso3 || !instrument) {
-      throw new Error(`reference: ratification row ${col(row, 'instrument')}/${col(row, 'iso2')} is unknown`);
+  const instrumentBySource = new Map(
+    instrumentRows.map((row) => [col(row, 'sourceCode'), col(row, 'code')]),
+  );
+  const ratifications = readCsv(FILES.ratifications).map((row, i): RatificationRow => {
+    const fields = readRatificationFields(row);
+    const iso3 = iso3ByIso2.get(fields.iso2);
+    const instrument = instrumentBySource.get(fields.instrument);
+    if (!iso3 || !instrument || fields.errors.length) {
+      throw new Error(
+        `reference: ratification row ${i + 2} (${col(row, 'instrument')}/${col(row, 'iso2')}): ${fields.errors.join('; ') || 'unknown instrument or state'}`,
+      );
     }
-    const year = col(row, 'year ratification or accession');
     return {
       instrument,
       iso3,
-      party: col(row, 'state party') === '1',
-      signatory: col(row, 'signatory') === '1',
-      year: year ? Number(year) : null,
-      status: col(row, 'status'),
+      party: fields.party,
+      signatory: fields.signatory,
+      year: fields.year,
+      status: fields.status,
     };
   });
+
+  const mechanisms = readCsv(FILES.mechanisms).map((row): MechanismRow => ({
+    code: col(row, 'code'),
+    name: col(row, 'name'),
+    kind: col(row, 'kind'),
+    system: col(row, 'system'),
+    parent: orNull(col(row, 'parent')),
+  }));
+  requireMechanismTree(mechanisms);
+  const mechanismCodes = new Set(mechanisms.map((m) => m.code));
+  const instruments = instrumentRows.map((row): InstrumentRow => ({
+    sourceCode: col(row, 'sourceCode'),
+    code: col(row, 'code'),
+    name: col(row, 'name'),
+    adoptedYear: Number(col(row, 'adoptedYear')),
+    monitoredBy: col(row, 'monitoredBy')
+      .split(';')
+      .map((code) => code.trim())
+      .filter(Boolean),
+    system: col(row, 'system'),
+  }));
+  for (const instrument of instruments) {
+    const unknown = instrument.monitoredBy.filter((code) => !mechanismCodes.has(code));
+    if (!instrument.monitoredBy.length || unknown.length) {
+      throw new Error(
+        `reference: instrument ${instrument.code} is monitored by unknown mechanisms (${unknown.join(', ') || 'none given'})`,
+      );
+    }
+  }
 
   return {
     regions: [...regions.values()],
     states,
-    mechanisms: readCsv(FILES.mechanisms).map((row) => ({
-      code: col(row, 'code'),
-      name: col(row, 'name'),
-      kind: col(row, 'kind'),
-      system: col(row, 'system'),
-    })),
+    mechanisms,
     cycles: readCsv(FILES.uprCycles).map((row) => ({
       id: `UPR-${col(row, 'cycle')}`,
       mechanism: 'UPR',
@@ -218,12 +344,7 @@ export function readReferenceData(): ReferenceData {
       titleFr: col(row, 'title_fr'),
       titleEs: col(row, 'title_es'),
     })),
-    instruments: instrumentRows.map((row) => ({
-      code: col(row, 'code'),
-      name: col(row, 'name'),
-      adoptedYear: Number(col(row, 'adoptedYear')),
-      monitoredBy: col(row, 'monitoredBy'),
-    })),
+    instruments,
     ratifications,
   };
 }
@@ -239,7 +360,11 @@ export interface UprSession {
 export function readUprSessions(): ReadonlyMap<number, UprSession> {
   return new Map(
     readCsv(FILES.uprSessions).map((row) => {
-      const session = { session: Number(col(row, 'session')), cycle: Number(col(row, 'cycle')), year: Number(col(row, 'year')) };
+      const session = {
+        session: Number(col(row, 'session')),
+        cycle: Number(col(row, 'cycle')),
+        year: Number(col(row, 'year')),
+      };
       return [session.session, session] as const;
     }),
   );
