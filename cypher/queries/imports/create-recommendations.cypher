@@ -15,6 +15,9 @@ CREATE (r:Recommendation {
   documentSymbol: row.documentSymbol, recommendingStatesUnmatched: row.recommendingStatesUnmatched,
   overlapDetector: ''
 })
+// The label of the text's language puts the text in that language's full-text index
+// (docs/graph-model.md#full-text-search); other languages have none.
+SET r:$([x IN [['en', 'TextEn'], ['es', 'TextEs'], ['fr', 'TextFr']] WHERE x[0] = row.language | x[1]])
 CREATE (r)-[:ADDRESSED_TO]->(s)
 CREATE (r)-[:ISSUED_BY]->(m)
 CREATE (src:SourceRecord {

@@ -7,13 +7,16 @@ MATCH (m:Mechanism {code: row.mechanism})
 MERGE (r:Recommendation {id: row.id})
 WITH r, row, s, m,
      CASE WHEN 'text' IN row.weak AND r.text IS NOT NULL THEN {text: r.text, textKey: r.textKey}
-          ELSE {text: row.text, textKey: row.textKey} END AS wording
-// New (or newly worded): overlap detection compares the recommendation on its next run ('' is
-// "not compared"; see overlaps/states-to-detect).
-SET r.overlapDetector = CASE WHEN r.text = wording.text THEN r.overlapDetector ELSE '' END
+          ELSE {text: row.text, textKey: row.textKey} END AS wording,
+     CASE WHEN 'language' IN row.weak AND r.language IS NOT NULL THEN r.language ELSE row.language END AS lang
+// New, newly worded or newly in another language (its words are analysed by language): overlap
+// detection compares the recommendation on its next run ('' is "not compared"; see
+// overlaps/states-to-detect).
+SET r.overlapDetector = CASE WHEN r.text = wording.text AND coalesce(r.language, '') = coalesce(lang, '')
+                             THEN r.overlapDetector ELSE '' END
 SET r.text = wording.text,
     r.textKey = wording.textKey,
-    r.language = CASE WHEN 'language' IN row.weak AND r.language IS NOT NULL THEN r.language ELSE row.language END,
+    r.language = lang,
     r.paragraph = CASE WHEN 'paragraph' IN row.weak AND r.paragraph IS NOT NULL THEN r.paragraph ELSE row.paragraph END,
     r.date = CASE WHEN 'date' IN row.weak AND r.date IS NOT NULL THEN r.date
                   WHEN row.date IS NULL THEN null ELSE date(row.date) END,
@@ -27,6 +30,11 @@ SET r.text = wording.text,
     // Names no state matched, from every source of the recommendation.
     r.recommendingStatesUnmatched = coalesce(r.recommendingStatesUnmatched, []) +
       [name IN row.recommendingStatesUnmatched WHERE NOT name IN coalesce(r.recommendingStatesUnmatched, [])]
+// The label of the text's language puts the text in that language's full-text index, and only
+// in that one (docs/graph-model.md#full-text-search); other languages have none.
+WITH r, row, s, m, [x IN [['en', 'TextEn'], ['es', 'TextEs'], ['fr', 'TextFr']] WHERE x[0] = lang | x[1]] AS textLabels
+SET r:$(textLabels)
+REMOVE r:$([l IN ['TextEn', 'TextEs', 'TextFr'] WHERE NOT l IN textLabels])
 MERGE (r)-[:ADDRESSED_TO]->(s)
 MERGE (r)-[:ISSUED_BY]->(m)
 WITH r, row, s, m

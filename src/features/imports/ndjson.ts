@@ -5,6 +5,7 @@
  * round-trips exactly.
  */
 import { z } from 'zod';
+import { guessLanguage } from '../../core/language.ts';
 import { RESPONSES } from '../recommendations/index.ts';
 import type { StateNameIndex } from '../states/index.ts';
 import { deriveId } from './identity.ts';
@@ -83,12 +84,15 @@ export const RecommendationLineSchema = z
       .trim()
       .regex(/^[A-Za-z]{3}$/)
       .describe('ISO 3166 alpha-3 code of the addressed state.'),
-    text: z.string().trim().min(1).max(200_000),
+    // Composed (NFC), as the full-text analyzers need: an "É" written as E and U+0301 would not
+    // match "éliminer" (docs/importing.md#languages).
+    text: z.string().trim().normalize('NFC').min(1).max(200_000),
     language: z
       .string()
       .trim()
       .regex(/^[a-z]{2}$/)
-      .nullish(),
+      .nullish()
+      .describe('ISO 639-1 code of the text ("es"); guessed from the text when absent.'),
     date: z.iso.date().nullish().describe('YYYY-MM-DD'),
     year: z.number().int().min(1945).max(2200).nullish(),
     documentSymbol: z.string().trim().min(1).max(200).nullish(),
@@ -200,7 +204,7 @@ export function parseLine(
     mechanism: v.mechanism,
     state,
     text: v.text,
-    language: v.language ?? null,
+    language: v.language ?? guessLanguage(v.text),
     date: v.date ?? null,
     year: v.year ?? (v.date ? Number(v.date.slice(0, 4)) : null),
     documentSymbol,

@@ -13,6 +13,12 @@ import {
   type RecommendationRecord,
 } from './recommendation-record.ts';
 
+/**
+ * The lists this reader knows are OHCHR's English ones, so the language is stated rather than
+ * guessed (docs/importing.md#languages).
+ */
+const LIST_LANGUAGE = 'en';
+
 export const OHCHR_THEMATIC_LIST_COLUMNS = [
   'cycle',
   'session',
@@ -106,7 +112,7 @@ export function parseOhchrRow(row: Record<string, string>, context: RowContext):
       mechanism: 'UPR',
       state,
       text: cleanText(get('text'), get('recommending_states')),
-      language: 'en',
+      language: LIST_LANGUAGE,
       date: null,
       year: sessionInfo?.year ?? null,
       documentSymbol: symbol,

@@ -11,6 +11,7 @@ import streamArray from 'stream-json/streamers/stream-array.js';
 import type { UprSession } from '../reference/index.ts';
 import type { UprResponse } from '../recommendations/index.ts';
 import { nameKey, type StateNameIndex } from '../states/index.ts';
+import { guessLanguage } from '../../core/language.ts';
 import { deriveId } from './identity.ts';
 import { trackedStream, type ReadPosition } from './readers.ts';
 import {
@@ -189,6 +190,9 @@ export function parseAnnotation(a: UhriAnnotation, context: UhriContext): UhriRo
     return [{ ok: false, skipped: true, reason: `not a recommendation (${a.type})` }];
   }
   if (!a.text) return [{ ok: false, reason: 'empty text' }];
+  // Composed (NFC), as the full-text analyzers need: an "É" written as E and U+0301 would not
+  // match "éliminer" (docs/importing.md#languages).
+  const text = a.text.normalize('NFC');
   if (!a.symbol) return [{ ok: false, reason: 'missing document symbol' }];
   if (!a.countries.length) return [{ ok: false, reason: 'no country concerned' }];
   const states: string[] = [];
@@ -209,7 +213,7 @@ export function parseAnnotation(a: UhriAnnotation, context: UhriContext): UhriRo
   const session = Number(a.uprSession) || null;
   const cycle =
     Number(a.uprCycle) || (session ? context.sessions.get(session)?.cycle : null) || null;
-  const paragraph = leadingParagraph(a.text);
+  const paragraph = leadingParagraph(text);
   const date = a.publicationDate || null;
   const base = deriveId({
     mechanism,
@@ -218,7 +222,7 @@ export function parseAnnotation(a: UhriAnnotation, context: UhriContext): UhriRo
     paragraph,
     cycle,
     session,
-    text: a.text,
+    text,
   });
   const themes = a.themes.map(themeFromLabel);
   const sdgTargets = a.sdgs
@@ -227,6 +231,9 @@ export function parseAnnotation(a: UhriAnnotation, context: UhriContext): UhriRo
   const sdgGoals = a.sdgs
     .map((s) => /^(?:goal\s+|sdg\s*)?(\d{1,2})(?![.\d])/iu.exec(s)?.[1])
     .filter((s): s is string => s !== undefined);
+  // None of the export's fields (above) states the text's language: it is guessed from the text
+  // (docs/importing.md#languages).
+  const language = guessLanguage(text);
   return states.map((state) => ({
     ok: true,
     ...(hint ? { mechanism: hint } : {}),
@@ -235,8 +242,8 @@ export function parseAnnotation(a: UhriAnnotation, context: UhriContext): UhriRo
       id: states.length > 1 ? `${base}@${state}` : base,
       mechanism,
       state,
-      text: a.text,
-      language: null,
+      text,
+      language,
       date,
       year: date ? Number(date.slice(0, 4)) : null,
       documentSymbol: a.symbol,

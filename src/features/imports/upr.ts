@@ -22,6 +22,13 @@ import {
   type WeakField,
 } from './recommendation-record.ts';
 
+/**
+ * Both sources are English (UPR Info's database; the English edition of the Working Group
+ * reports), so their language is stated rather than guessed: a guess errs on about 1% of such
+ * texts, mostly short asks made of treaty acronyms (docs/importing.md#languages).
+ */
+const UPR_LANGUAGE = 'en';
+
 export interface UprRowContext {
   readonly dataset: string;
   readonly names: StateNameIndex;
@@ -164,7 +171,7 @@ export function parseUprInfoRow(
       mechanism: 'UPR',
       state,
       text,
-      language: 'en',
+      language: UPR_LANGUAGE,
       date: null,
       year: sessionInfo.year,
       documentSymbol: null,
@@ -232,7 +239,7 @@ export function parseUprReportRow(
       mechanism: 'UPR',
       state,
       text: parsed.body,
-      language: 'en',
+      language: UPR_LANGUAGE,
       date: null,
       year,
       documentSymbol: null,

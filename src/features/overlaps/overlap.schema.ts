@@ -197,7 +197,7 @@ builder.queryFields((t) => ({
       language: t.arg({
         type: LanguageEnum,
         required: false,
-        description: 'Language of the text (default en).',
+        description: 'Language of the text (ISO 639-1); guessed from the text when omitted.',
       }),
       first: t.arg.int({ required: false, validate: z.number().int().min(1).max(50) }),
       minScore: t.arg.float({

@@ -6,6 +6,7 @@
  */
 import snowball, { type Stemmer } from 'snowball-stemmers';
 import { eng, fra, spa } from 'stopword';
+import { guessLanguage } from '../../core/language.ts';
 import { parseUprText } from '../imports/index.ts';
 import { ACTIONS, type ActionCode } from './vocabulary/actions.ts';
 import { HEDGES } from './vocabulary/hedges.ts';
@@ -241,11 +242,12 @@ function withoutAttribution(text: string): string {
 }
 
 /**
- * Analyses one wording.
+ * Analyses one wording, in `language`; a null language is guessed from the text (English when
+ * the text is too short to tell).
  * @example analyse('Consider ratifying the OP-CAT', 'en').objects has 'OPCAT'
  */
 export function analyse(text: string, language: string | null = 'en'): Analysis {
-  const lang = languageOf(language);
+  const lang = languageOf(language ?? guessLanguage(text));
   let folded = fold(withoutAttribution(text));
 
   let repeatPhrase: string | null = null;

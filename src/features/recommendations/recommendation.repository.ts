@@ -4,6 +4,11 @@ import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 import type { PageRequest } from '../../core/pagination.ts';
+import {
+  ANALYSED_LANGUAGES,
+  isAnalysedLanguage,
+  type AnalysedLanguage,
+} from '../../core/language.ts';
 import type { SdgGoal, SdgTarget } from '../sdgs/index.ts';
 import type { State } from '../states/index.ts';
 import type { AffectedGroup, Theme } from '../themes/index.ts';
@@ -43,11 +48,60 @@ export interface RecommendationQuery {
   readonly responses?: readonly string[];
   readonly years?: { readonly from?: number; readonly to?: number };
   readonly recommendingStates?: readonly string[];
-  /** Lucene syntax, searched in the full-text index on recommendation text. */
+  /** ISO 639-1 codes (lower case) of the texts' languages. */
+  readonly languages?: readonly string[];
+  /** A Lucene query that parses (text-query.ts), searched in the full-text indexes. */
   readonly text?: string;
 }
 
-const RECOMMENDATION_TEXT_INDEX = 'recommendation_text';
+/**
+ * The full-text index of each analysed language (V0011) and the label that puts a text in it;
+ * texts in other languages are found in `recommendation_text` (V0002, Neo4j's default analyzer),
+ * which holds every text (docs/graph-model.md#full-text-search).
+ */
+const TEXT_INDEXES: Readonly<Record<AnalysedLanguage, { index: string; label: string }>> = {
+  en: { index: 'recommendation_text_en', label: 'TextEn' },
+  es: { index: 'recommendation_text_es', label: 'TextEs' },
+  fr: { index: 'recommendation_text_fr', label: 'TextFr' },
+};
+const STANDARD_TEXT_INDEX = 'recommendation_text';
+
+/**
+ * The start of a text search: the index of each language asked for (all without `languages`),
+ * and the standard index for the texts none of those holds, as one CALL { … UNION ALL … } that
+ * yields each matching recommendation once, as `r`. Scores are not compared across indexes: the
+ * recommendations are ordered by id.
+ */
+function textSearch(
+  text: string,
+  languages: readonly string[] | undefined,
+  r: Cypher.Node,
+): Cypher.Clause {
+  const query = new Cypher.Param(text);
+  const queryNodes = (index: string) =>
+    Cypher.db.index.fulltext.queryNodes(index, query).yield(['node', r]);
+  const branches: Cypher.Clause[] = ANALYSED_LANGUAGES.filter(
+    (language) => !languages || languages.includes(language),
+  ).map((language) => queryNodes(TEXT_INDEXES[language].index));
+  const others = languages?.filter((language) => !isAnalysedLanguage(language));
+  if (!others || others.length) {
+    const unanalysed = others
+      ? Cypher.in(r.property('language'), new Cypher.Param(others))
+      : Cypher.not(
+          Cypher.or(
+            ...ANALYSED_LANGUAGES.map((language) => r.hasLabel(TEXT_INDEXES[language].label)),
+          )!,
+        );
+    branches.push(
+      Cypher.utils.concat(queryNodes(STANDARD_TEXT_INDEX), new Cypher.With(r).where(unanalysed)),
+    );
+  }
+  if (branches.length === 1) return branches[0]!;
+  return new Cypher.Call(
+    new Cypher.Union(...branches.map((b) => Cypher.utils.concat(b, new Cypher.Return(r)))).all(),
+    [],
+  );
+}
 
 /**
  * Builds the MATCH/WHERE part shared by the page and count queries: properties copied onto the
@@ -102,6 +156,8 @@ function matchFiltered(
     linked('CONCERNS', 'AffectedGroup', 'code', query.affectedGroups),
     linked('SUPPORTS_SDG', 'SdgTarget', 'code', query.sdgTargets),
     linked('RECOMMENDED_BY', 'State', 'iso3', query.recommendingStates),
+    // With a text search the indexes searched already hold only these languages.
+    query.text === undefined ? inList('language', query.languages) : undefined,
     extra(r),
     // Only recommendations a follow-up action addresses; checked per row when the full-text index
     // is the start, else the actions are the start (below).
@@ -131,12 +187,7 @@ function matchFiltered(
   }
   const where = Cypher.and(...predicates.filter((p): p is Cypher.Predicate => p !== undefined));
 
-  const start =
-    query.text !== undefined
-      ? Cypher.db.index.fulltext
-          .queryNodes(RECOMMENDATION_TEXT_INDEX, new Cypher.Param(query.text))
-          .yield(['node', r])
-      : undefined;
+  const start = query.text !== undefined ? textSearch(query.text, query.languages, r) : undefined;
   /** Completes the statement: `finish` adds RETURN/ORDER BY/LIMIT to the filtered clause. */
   const build = (finish: (clause: Cypher.With) => Cypher.Clause): Cypher.Clause => {
     if (start) return Cypher.utils.concat(start, finish(new Cypher.With(r).where(where)));
@@ -205,6 +256,7 @@ export const STATS_DIMENSIONS = [
   'ACTION_STATUS',
   'ASSESSMENT',
   'REPEATS',
+  'LANGUAGE',
 ] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
@@ -232,6 +284,7 @@ const DIMENSION_VALUES: Record<StatsDimension, (r: string) => string> = {
   // previously recommended"), else FIRST_ASKED.
   REPEATS: (r) =>
     `RETURN CASE WHEN EXISTS { (${r})-[:REPEATS]->(:Recommendation) } THEN 'REPEATS_EARLIER' ELSE 'FIRST_ASKED' END AS k`,
+  LANGUAGE: (r) => `RETURN ${r}.language AS k`,
   // The common grade of the latest assessment.
   ASSESSMENT: (r) =>
     `OPTIONAL CALL (${r}) { MATCH (s:Assessment)-[:ASSESSES]->(${r}) RETURN s.commonGrade AS g ORDER BY s.date DESC, s.recordedAt DESC LIMIT 1 } RETURN g AS k`,

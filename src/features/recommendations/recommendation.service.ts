@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Context, DbContext } from '../../graphql/context.ts';
 import { requirePermission } from '../../auth/viewer.ts';
 import { InvalidInputError, NotFoundError } from '../../core/errors.ts';
+import { isLanguageCode } from '../../core/language.ts';
 import { recordAudit } from '../audit/index.ts';
 import { storedId } from '../../core/global-id.ts';
 import {
@@ -15,6 +16,7 @@ import * as repository from './recommendation.repository.ts';
 import type { Recommendation, RecommendationQuery } from './recommendation.repository.ts';
 import { requestVersions } from '../analytics-store/index.ts';
 import { cachedStats, type StatsRequest } from './stats-cache.ts';
+import { toLuceneQuery } from './text-query.ts';
 import { RESPONSES } from './vocabulary.ts';
 
 const MAX_LIST = 500;
@@ -46,7 +48,24 @@ export const RecommendationFilterSchema = z
       )
       .nullish(),
     recommendingStates: codes(/^[A-Za-z]{3}$/, 'ISO3 code'),
-    text: z.string().trim().min(1, 'text must not be empty').max(1000).nullish(),
+    languages: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .refine(isLanguageCode, 'not an ISO 639-1 language code ("es")'),
+      )
+      .max(MAX_LIST)
+      .nullish(),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'text must not be empty')
+      .max(1000)
+      .transform(toLuceneQuery)
+      .refine((query) => query !== '', 'text has no word to search for')
+      .nullish(),
   })
   .nullish();
 
@@ -79,6 +98,7 @@ export function toQuery(filter: RecommendationFilter): RecommendationQuery {
     responses: list(f.responses),
     years: f.years ? { from: f.years.from ?? undefined, to: f.years.to ?? undefined } : undefined,
     recommendingStates: upper(f.recommendingStates),
+    languages: list(f.languages?.filter((code, i, all) => all.indexOf(code) === i)),
     text: f.text ?? undefined,
   };
 }

@@ -217,12 +217,13 @@ describe('aggregates for dashboards', () => {
       positions: [[], [], []],
       count: [],
     });
-    // With a text search, the addressed count starts from the full-text index instead.
+    // With a text search, the addressed count starts from the full-text index instead (the
+    // English one: the demo's Slovenian texts are English).
     const searched = await t.execute<{ coverageMatrix: { count: number[]; withAction: number[] } }>(
       `{ coverageMatrix(filter: { states: ["SVN"], text: "women" }, groupBy: [STATE]) { count withAction } }`,
     );
     const [truth] = await t.db.read<{ count: number; withAction: number }>(
-      `CALL db.index.fulltext.queryNodes('recommendation_text', 'women') YIELD node AS r
+      `CALL db.index.fulltext.queryNodes('recommendation_text_en', 'women') YIELD node AS r
        WITH r WHERE r.state = 'SVN'
        RETURN count(r) AS count,
               count(CASE WHEN EXISTS { (:FollowUpAction)-[:ADDRESSES]->(r) } THEN 1 END) AS withAction`,

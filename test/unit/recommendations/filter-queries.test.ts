@@ -32,17 +32,57 @@ describe('recommendation filter queries', () => {
     });
   });
 
-  it('starts from the full-text index when text is given', () => {
+  it('starts from the full-text index of every language, and the standard one for the rest', () => {
     const { cypher, params } = buildCountStatement(
-      toQuery({ text: 'torture', responses: ['NOTED'] }),
+      toQuery({ text: 'torture A/HRC/28/15', responses: ['NOTED'] }),
     );
     expect(cypher).toMatchInlineSnapshot(`
-      "CALL db.index.fulltext.queryNodes('recommendation_text', $param0) YIELD node AS this0
+      "CALL () {
+        CALL db.index.fulltext.queryNodes('recommendation_text_en', $param0) YIELD node AS this0
+        RETURN this0
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('recommendation_text_es', $param0) YIELD node AS this0
+        RETURN this0
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('recommendation_text_fr', $param0) YIELD node AS this0
+        RETURN this0
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('recommendation_text', $param0) YIELD node AS this0
+        WITH this0
+        WHERE NOT (this0:TextEn OR this0:TextEs OR this0:TextFr)
+        RETURN this0
+      }
       WITH this0
       WHERE this0.response IN $param1
       RETURN count(this0) AS count"
     `);
-    expect(params).toEqual({ param0: 'torture', param1: ['NOTED'] });
+    expect(params).toEqual({ param0: 'torture "A/HRC/28/15"', param1: ['NOTED'] });
+  });
+
+  it('searches only the indexes of the languages asked for, and filters by language without text', () => {
+    const searched = buildCountStatement(toQuery({ text: 'mujer', languages: ['ES', 'pt'] }));
+    expect(searched.cypher).toMatchInlineSnapshot(`
+      "CALL () {
+        CALL db.index.fulltext.queryNodes('recommendation_text_es', $param0) YIELD node AS this0
+        RETURN this0
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('recommendation_text', $param0) YIELD node AS this0
+        WITH this0
+        WHERE this0.language IN $param1
+        RETURN this0
+      }
+      WITH this0
+      RETURN count(this0) AS count"
+    `);
+    expect(searched.params).toEqual({ param0: 'mujer', param1: ['pt'] });
+    const filtered = buildCountStatement(toQuery({ languages: ['es'] }));
+    expect(filtered.cypher).toMatchInlineSnapshot(`
+      "MATCH (this0:Recommendation)
+      WHERE this0.language IN $param0
+      WITH this0
+      RETURN count(this0) AS count"
+    `);
+    expect(filtered.params).toEqual({ param0: ['es'] });
   });
 
   it('rejects invalid filters with the field named', () => {
@@ -51,5 +91,8 @@ describe('recommendation filter queries', () => {
     expect(() => toQuery({ years: { from: 2020, to: 2000 } })).toThrow(
       /years.from must not be after/,
     );
+    expect(() => toQuery({ languages: ['spa'] })).toThrow(/filter.languages/);
+    expect(toQuery({ text: '24(b' }).text).toBe('"24(b"');
+    expect(() => toQuery({ text: '" ( ) *' })).toThrow(/filter.text: text has no word/);
   });
 });
