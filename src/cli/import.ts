@@ -17,6 +17,8 @@ import {
   type ImportCounts,
   type ImportSummary,
 } from '../features/imports/index.ts';
+import { DOCUMENT_FORMATS, documentsCommand, type DocumentFormat } from './import-documents.ts';
+import { ratificationsCommand } from './import-ratifications.ts';
 import { writeOutput } from './output.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -30,7 +32,13 @@ export function registerImportCommands(program: Command): Command {
     .command('import')
     .description('import recommendation files (the format is detected when --format is omitted)')
     .argument('<files...>', 'files to import')
-    .addOption(new Option('--format <format>', "the files' format").choices(FORMAT_NAMES))
+    .addOption(
+      new Option('--format <format>', "the files' format").choices([
+        ...FORMAT_NAMES,
+        ...DOCUMENT_FORMATS,
+        'ratifications',
+      ]),
+    )
     .option('--json', 'print the summary as JSON on the last line')
     .option('--strict', 'write nothing when any row is rejected')
     .option('--dry-run', 'validate only; write nothing')
@@ -39,7 +47,29 @@ export function registerImportCommands(program: Command): Command {
         .choices(ENCODINGS)
         .default('utf8'),
     )
+    .option('--mechanism <code>', 'document: the mechanism that issued it (e.g. CEDAW)')
+    .option('--state <iso3>', 'document: the state it addresses (e.g. ARG)')
+    .option('--symbol <symbol>', 'document: its symbol (e.g. CEDAW/C/ARG/CO/7)')
+    .option('--date <date>', 'document: its date (YYYY-MM-DD, YYYY-MM or YYYY)')
+    .option('--language <code>', 'document: en, es or fr (read from the text when omitted)')
+    .option('--title <title>', 'document: its title')
+    .addOption(
+      new Option('--cycle <n>', 'document: the review cycle or ordinal').argParser((v) =>
+        Number.parseInt(v, 10),
+      ),
+    )
     .action(async (files: string[], options: ImportCommandOptions) => {
+      const format = options.format as string | undefined;
+      if (format === 'ratifications') {
+        process.exitCode = await withDatabase(({ db }) => ratificationsCommand(db, files, options));
+        return;
+      }
+      if (format && (DOCUMENT_FORMATS as readonly string[]).includes(format)) {
+        process.exitCode = await withDatabase(({ db }) =>
+          documentsCommand(db, format as DocumentFormat, files, options),
+        );
+        return;
+      }
       process.exitCode = await withDatabase(({ db }) => importCommand(db, files, options));
     });
 
@@ -61,6 +91,13 @@ export function registerImportCommands(program: Command): Command {
 
 export interface ImportCommandOptions {
   format?: FormatName;
+  mechanism?: string;
+  state?: string;
+  symbol?: string;
+  date?: string;
+  language?: string;
+  title?: string;
+  cycle?: number;
   encoding?: Encoding;
   json?: boolean;
   strict?: boolean;

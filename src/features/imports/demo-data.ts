@@ -1,7 +1,9 @@
 /**
- * The demo dataset: OHCHR's thematic list of UPR recommendations to Slovenia, cycles 2-4
- * (632 recommendations; see demo/SOURCE.md), loaded when the graph has no recommendations so a new
- * user's first query returns real data.
+ * The demo datasets, loaded when the graph has no recommendations so a new user's first query
+ * returns real data across mechanisms and languages: OHCHR's thematic list of UPR
+ * recommendations to Slovenia, cycles 2-4 (632, English), and CLADEM's compilation of what the
+ * treaty bodies, the UPR, MESECVI and the IACHR recommended to 15 Latin American states on
+ * women's rights (Spanish, CC BY-SA 4.0). See demo/SOURCE.md.
  */
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../core/config.ts';
@@ -9,12 +11,17 @@ import type { DbContext } from '../../graphql/context.ts';
 import type { Logger } from '../../core/logger.ts';
 import { countRecommendations } from './import.repository.ts';
 import { runImport, type ImportSummary } from './import.service.ts';
+import { readCladem } from './documents/cladem.ts';
+import { importDocuments } from './documents/document-import.service.ts';
 
 export const DEMO_FILE = path.join(
   PROJECT_ROOT,
   'demo',
   'slovenia_upr_thematic_recommendations_c2-c4.csv',
 );
+
+/** CLADEM's corpus, as published (manifest and raw Markdown; see demo/cladem/SOURCE.md). */
+export const DEMO_CLADEM_FOLDER = path.join(PROJECT_ROOT, 'demo', 'cladem');
 
 export interface DemoResult {
   readonly loaded: boolean;
@@ -44,6 +51,17 @@ export async function loadDemoData(ctx: DbContext, logger: Logger): Promise<Impo
       seconds: summary.seconds,
     },
     'loaded the demo dataset (Slovenia, UPR cycles 2-4)',
+  );
+  const cladem = await importDocuments(ctx, readCladem(DEMO_CLADEM_FOLDER).documents);
+  logger.info(
+    {
+      documents: cladem.documents.length,
+      created: cladem.created,
+      updated: cladem.updated,
+      unchanged: cladem.unchanged,
+      seconds: cladem.seconds,
+    },
+    "loaded the demo dataset (CLADEM: treaty bodies, UPR, MESECVI and IACHR on women's rights in 15 Latin American states)",
   );
   return summary;
 }

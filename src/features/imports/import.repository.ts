@@ -1,5 +1,6 @@
 import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
+import type { Tx } from '../../db/run.ts';
 import { DuplicateConflictError } from '../../core/errors.ts';
 import {
   anyClustered,
@@ -72,27 +73,34 @@ export async function writeBatch(
   {
     createNew = true,
     assumeNew = false,
+    also,
   }: {
     /** `createNew: false` sends every row through MERGE (the tests compare both paths). */
     createNew?: boolean;
     assumeNew?: boolean;
+    /** More statements for the same transaction, after the records (a document's own nodes). */
+    also?: (tx: Tx) => Promise<void>;
   } = {},
 ): Promise<BatchResult> {
-  if (!createNew) return writeBatchOnce(ctx, records, mechanisms, { createNew: false });
+  if (!createNew) return writeBatchOnce(ctx, records, mechanisms, { createNew: false, also });
   if (assumeNew && creatableUnclassified(records)) {
     try {
-      return await writeBatchOnce(ctx, records, mechanisms, { createNew: true, classify: false });
+      return await writeBatchOnce(ctx, records, mechanisms, {
+        createNew: true,
+        classify: false,
+        also,
+      });
     } catch (error) {
       // One of them exists (or a concurrent import created it): classify them after all.
       if (!(error instanceof DuplicateConflictError)) throw error;
     }
   }
   try {
-    return await writeBatchOnce(ctx, records, mechanisms, { createNew: true });
+    return await writeBatchOnce(ctx, records, mechanisms, { createNew: true, also });
   } catch (error) {
     // A concurrent import created one of these first: classify again and merge.
     if (!(error instanceof DuplicateConflictError)) throw error;
-    return writeBatchOnce(ctx, records, mechanisms, { createNew: false });
+    return writeBatchOnce(ctx, records, mechanisms, { createNew: false, also });
   }
 }
 
@@ -118,8 +126,10 @@ async function writeBatchOnce(
   {
     createNew,
     classify: classifyRecommendations = true,
+    also,
   }: {
     createNew: boolean;
+    also?: ((tx: Tx) => Promise<void>) | undefined;
     /** false: the recommendations are taken as absent, their sources as unseen (writeBatch). */
     classify?: boolean;
   },
@@ -245,7 +255,8 @@ async function writeBatchOnce(
     const changedPledges = changed.filter((c) => c.record.kind === 'PLEDGE').map((c) => c.record);
     if (changedPledges.length)
       await tx.run(cypher('imports/upsert-pledges'), { rows: changedPledges });
-    if (changed.length) await bumpDataVersion(tx, 'recommendations');
+    if (also) await also(tx);
+    if (changed.length || also) await bumpDataVersion(tx, 'recommendations');
     return {
       created,
       updated: changed.length - created - joined,

@@ -150,6 +150,8 @@ export function contentHash(r: RecommendationRecord): string {
         [o.dataset, o.id, o.actionCategory ?? '', o.notes ?? ''].join('\u0000'),
       ),
     ),
+    // Only document records carry a context, so other formats' hashes stay as they were.
+    ...(r.context ? [r.context] : []),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
 }

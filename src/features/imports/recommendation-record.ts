@@ -58,6 +58,25 @@ export interface RecommendationRecord {
   readonly adoptByText?: boolean;
   /** A voluntary pledge made by the state itself: stored as a Pledge, apart from recommendations. */
   readonly kind?: 'PLEDGE';
+  /** Where a recommendation read from a document stands in it (documents/, not other formats). */
+  readonly context?: RecommendationContext;
+}
+
+/**
+ * What surrounds a recommendation in its document, kept beside its text rather than glued into
+ * it: the chapeau of a sub-item, the concern paragraph(s) it answers, the words before its
+ * operative sentence, and whether the source highlighted it.
+ */
+export interface RecommendationContext {
+  readonly chapeau: string | null;
+  readonly concern: string | null;
+  /** Paragraph labels of the concern ("10", "10(a)"). */
+  readonly concernParagraphs: readonly string[];
+  readonly preamble: string | null;
+  /** The source set it apart (CLADEM's bold); null when the source does not highlight. */
+  readonly highlighted: boolean | null;
+  /** The headings above it in the document, outermost first. */
+  readonly headings: readonly string[];
 }
 
 export const WEAK_FIELDS = [

@@ -25,7 +25,7 @@ export const UprResponseEnum = builder.enumType('UprResponse', {
   values: RESPONSES,
 });
 
-const DocumentRef = builder.loadableObject('Document', {
+export const DocumentRef = builder.loadableObject('Document', {
   description:
     'A document recommendations appear in, by UN symbol (e.g. A/HRC/28/15, CEDAW/C/MEX/CO/9).',
   load: (symbols: string[], ctx) => service.findDocumentsBySymbols({ ctx, symbols }),
@@ -41,7 +41,7 @@ const DocumentRef = builder.loadableObject('Document', {
   }),
 });
 
-const SourceRecordRef = builder.objectRef<SourceRecord>('SourceRecord').implement({
+export const SourceRecordRef = builder.objectRef<SourceRecord>('SourceRecord').implement({
   description:
     "Where a recommendation came from: a dataset and that dataset's own id (the crosswalk).",
   fields: (t) => ({
@@ -225,10 +225,15 @@ export const RecommendationFilterInput = builder.inputType('RecommendationFilter
       required: false,
       description: 'Recommending states (UPR), ISO3 codes.',
     }),
+    languages: t.stringList({
+      required: false,
+      description:
+        'Languages of the text, ISO 639-1 codes ("es", any case). With text, only these languages\' full-text indexes are searched.',
+    }),
     text: t.string({
       required: false,
       description:
-        'Full-text search of the text (Lucene syntax: words, "phrases", AND/OR, prefix*).',
+        'Full-text search of the text, each language with its own stemming and stop words (en, es, fr; words as written for others): words, "phrases", prefix*, AND/OR/NOT, +word, -word, (groups). Other Lucene syntax is read as text ("A/HRC/28/15" is a phrase).',
     }),
   }),
 });
@@ -299,7 +304,7 @@ builder.objectFields(StateRef, (t) => ({
 
 const StatsDimensionEnum = builder.enumType('StatsDimension', {
   description:
-    'What recommendations are counted by. THEME keys are "scheme:code"; REGION is the M49 region; ACTION_STATUS the status of the follow-up actions addressing them; ASSESSMENT the common grade of their latest assessment; REPEATS is REPEATS_EARLIER or FIRST_ASKED (with CYCLE: how many recommendations repeat an earlier one, by cycle).',
+    'What recommendations are counted by. THEME keys are "scheme:code"; REGION is the M49 region; ACTION_STATUS the status of the follow-up actions addressing them; ASSESSMENT the common grade of their latest assessment; LANGUAGE the ISO 639-1 code of the text; REPEATS is REPEATS_EARLIER or FIRST_ASKED (with CYCLE: how many recommendations repeat an earlier one, by cycle).',
   values: STATS_DIMENSIONS,
 });
 
