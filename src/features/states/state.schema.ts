@@ -29,7 +29,8 @@ RegionRef.implement({
 });
 
 const RatificationRef = builder.objectRef<Ratification>('Ratification').implement({
-  description: 'Where a state stands on one of the core UN human-rights instruments.',
+  description:
+    'Where a state stands on an instrument (the core UN ones, and any whose ratification table was imported).',
   fields: (t) => ({
     instrument: t.exposeString('instrument', {
       description: 'Instrument code, e.g. CEDAW, OP-CAT.',
@@ -96,7 +97,7 @@ export const StateRef = builder.loadableNode('State', {
     ratifications: t.loadableList({
       type: RatificationRef,
       description:
-        'Status for the 18 core UN human-rights instruments (party or signatory; others omitted).',
+        'Status for the 18 core UN human-rights instruments, and for any other instrument whose ratification table was imported (`recgraph import --format ratifications`): party or signatory; others omitted.',
       load: (iso3s: string[], ctx) => service.findRatifications(ctx, iso3s),
       resolve: (state) => state.iso3,
     }),
