@@ -13,10 +13,10 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { DbContext } from '../../graphql/context.ts';
+import { closestMatches } from '../../core/closest-matches.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { StateNameIndex } from '../states/index.ts';
 import {
-  closestMatches,
   readRatificationFields,
   REQUIRED_RATIFICATION_COLUMNS,
   type RatificationFields,

@@ -40,7 +40,7 @@ describe('bad documents', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     const message = (error as Error).message;
     expect(message).toContain('unknown mechanism "CEDAWW"; closest: CEDAW');
-    expect(message).toContain('unknown state "ARX"; closest: ARG');
+    expect(message).toMatch(/unknown state "ARX"; closest: [A-Z, ]*ARG/u);
     expect(message).toContain('date "2016-13-01" is not YYYY-MM-DD');
     expect(await count(symbol)).toBe(0);
   });

@@ -74,6 +74,27 @@ describe('splitting a document into paragraph units', () => {
     expect(labels).toEqual(['12', '12(h)', '12(i)', '1', '1(a)', '5.1', '5.1(a)']);
   });
 
+  it('reads plain-text headings, and keeps a list under its chapeau across unnumbered sub-headings (IACHR)', () => {
+    const units = segment([
+      'II. Conclusions and/or recommendations',
+      '',
+      '859. Sobre la base de la información y análisis realizado por la Comisión, la CIDH recomienda al Estado colombiano:',
+      '',
+      'Continuidad de homicidios, desapariciones, amenazas y señalamientos contra',
+      'pueblos indígenas y el especial impacto en sus autoridades tradicionales,',
+      'líderes y lideresas',
+      '',
+      '4. Proteger la vida e integridad de las personas indígenas colombianas.',
+    ]).units;
+    expect(units.map((u) => [u.label, u.headings.at(-1)])).toEqual([
+      ['859', 'II. Conclusions and/or recommendations'],
+      [
+        '859.4',
+        'Continuidad de homicidios, desapariciones, amenazas y señalamientos contra pueblos indígenas y el especial impacto en sus autoridades tradicionales, líderes y lideresas',
+      ],
+    ]);
+  });
+
   it('reads the numbers Word writes for automatic lists once mammoth has turned them into lines', () => {
     const units = segment(['1. First paragraph:', '', '(a) One;', '', '(b) Two.']).units;
     expect(units.map((u) => u.label)).toEqual(['1', '1(a)', '1(b)']);

@@ -1,9 +1,6 @@
 /** Reading one row of a ratification table, and suggesting what an unknown code meant. */
 import { describe, expect, it } from 'vitest';
-import {
-  closestMatches,
-  readRatificationFields,
-} from '../../../src/features/reference/ratification-rows.ts';
+import { readRatificationFields } from '../../../src/features/reference/ratification-rows.ts';
 
 /** A row in the layout of treaty_ratification_long.csv. */
 const row = (
@@ -90,22 +87,5 @@ describe('a ratification row', () => {
     expect(
       readRatificationFields(row('cat', 'FR', '1', '2999', '0', '0', 'state party'), 2025).errors,
     ).toEqual(['"year ratification or accession" must be a year from 1900 to 2025, not "2999"']);
-  });
-});
-
-describe('closestMatches', () => {
-  const codes = ['belem_do_para', 'cedaw', 'op_cedaw', 'istanbul', 'icescr', 'iccpr'];
-  const self = (c: string) => [c];
-
-  it('puts the candidates that contain the value first, then the nearest by edit distance', () => {
-    expect(closestMatches('belem', codes, self)).toEqual(['belem_do_para']);
-    expect(closestMatches('cedaw_op', codes, self)).toEqual(['op_cedaw', 'cedaw']);
-    expect(closestMatches('instanbul', codes, self)).toEqual(['istanbul']);
-    expect(closestMatches('ICCPR1', codes, self)[0]).toBe('iccpr');
-  });
-
-  it('suggests nothing far off, and nothing for an empty value', () => {
-    expect(closestMatches('maputo', codes, self)).toEqual([]);
-    expect(closestMatches(' ', codes, self)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
  * updates the paragraphs that changed and reports them. See docs/importing.md#documents.
  */
 import { createHash } from 'node:crypto';
-import { distance } from 'fastest-levenshtein';
+import { closestMatches } from '../../../core/closest-matches.ts';
 import { InvalidInputError } from '../../../core/errors.ts';
 import { cypher } from '../../../db/cypher.ts';
 import type { Tx } from '../../../db/run.ts';
@@ -138,15 +138,8 @@ interface ParagraphRow {
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/u;
 
-/** The closest few of `candidates` to `wanted`, for "did you mean". */
-function suggestions(wanted: string, candidates: readonly string[], count = 3): string[] {
-  const key = wanted.toLowerCase();
-  return [...new Set(candidates)]
-    .map((c) => ({ c, d: distance(key, c.toLowerCase()) }))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, count)
-    .map((x) => x.c);
-}
+const didYouMean = (found: readonly string[]) =>
+  found.length ? `; closest: ${found.join(', ')}` : '';
 
 interface Lookups {
   readonly names: StateNameIndex;
@@ -168,7 +161,6 @@ function checkMeta(
   look: Lookups,
 ): { problems: string[]; state: string | null; mechanism: string | null } {
   const problems: string[] = [];
-  const mechanismCodes = look.mechanisms.map((m) => m.code);
   const mechanism =
     look.mechanisms.find((m) => m.code === meta.mechanism)?.code ??
     look.mechanisms.find(
@@ -180,16 +172,21 @@ function checkMeta(
   if (!meta.mechanism) problems.push('no mechanism given (--mechanism, e.g. CEDAW)');
   else if (!mechanism)
     problems.push(
-      `unknown mechanism ${JSON.stringify(meta.mechanism)}; closest: ${suggestions(meta.mechanism, mechanismCodes).join(', ')}`,
+      `unknown mechanism ${JSON.stringify(meta.mechanism)}${didYouMean(
+        closestMatches(meta.mechanism, look.mechanisms, (m) => [m.code, m.name ?? '']).map(
+          (m) => m.code,
+        ),
+      )}`,
     );
   const state = meta.state ? (look.names.resolve(meta.state) ?? null) : null;
   if (!meta.state) problems.push('no state given (--state, an ISO3 code such as ARG)');
   else if (!state)
     problems.push(
-      `unknown state ${JSON.stringify(meta.state)}; closest: ${suggestions(
-        meta.state,
-        meta.state.length <= 3 ? look.states.map((s) => s.iso3) : look.states.map((s) => s.name),
-      ).join(', ')}`,
+      `unknown state ${JSON.stringify(meta.state)}${didYouMean(
+        closestMatches(meta.state, look.states, (s) => [s.iso3, s.name]).map((s) =>
+          meta.state.length <= 3 ? s.iso3 : s.name,
+        ),
+      )}`,
     );
   if (!meta.symbol) problems.push('no document symbol given (--symbol, e.g. CEDAW/C/ARG/CO/7)');
   else if (mechanism && !meta.syntheticSymbol && !symbolFits(mechanism, meta.symbol))

@@ -53,3 +53,13 @@ export const PLAIN_HEADINGS: readonly { readonly level: number; readonly pattern
   { level: 2, pattern: /^[IVXL]{1,5}\.\s+\p{Lu}[^\n]{0,100}[^.;:,\s]$/u },
   { level: 3, pattern: /^[A-Z]\.\s+\p{Lu}[^\n]{0,100}[^.;:,\s]$/u },
 ];
+
+/**
+ * An unnumbered sub-heading written as plain text (CLADEM copies the IACHR's that way): a block
+ * of at most three short lines that starts with a capital and does not end like a sentence.
+ */
+export const PLAIN_SUBHEADING = {
+  maxLines: 3,
+  maxLength: 240,
+  pattern: /^\p{Lu}[^*_]*[^.;:,)\s*_]$/u,
+} as const;

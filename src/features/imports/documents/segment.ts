@@ -6,6 +6,7 @@
 import {
   NUMBERING_STYLES,
   PLAIN_HEADINGS,
+  PLAIN_SUBHEADING,
   YEAR_RANGE,
   subItemLabel,
   type NumberingRole,
@@ -209,13 +210,26 @@ export function segment(
         paragraph = null;
         current = null;
         lastLetter = null;
+        chapeauOpen = false;
       }
-      chapeauOpen = false;
       leadIn = [];
       continue;
     }
     const joined = raw.lines.join(' ');
     const numbered = numberingOf(joined);
+    if (
+      !numbered &&
+      raw.lines.length <= PLAIN_SUBHEADING.maxLines &&
+      joined.length <= PLAIN_SUBHEADING.maxLength &&
+      PLAIN_SUBHEADING.pattern.test(joined)
+    ) {
+      // A sub-heading below every Markdown one: it replaces the previous plain one.
+      const level = 6;
+      while (headings.length && headings.at(-1)!.level >= level) headings.pop();
+      headings.push({ level, text: joined });
+      leadIn = [];
+      continue;
+    }
     const markup = stripMarkup(numbered ? numbered.rest : joined);
     const block: Block = { line: raw.line, ...markup };
     if (!block.text) continue;
@@ -293,7 +307,8 @@ export function segment(
       paragraph.blocks.push({ ...block, tail: true });
       current = paragraph;
     } else current.blocks.push(block);
-    if (current === paragraph) chapeauOpen = /:\s*$/u.test(block.text);
+    // A list's chapeau stays open over what comes between it and its items.
+    if (current === paragraph && /:\s*$/u.test(block.text)) chapeauOpen = true;
   }
   // A paragraph opened only to hold "1.a." items has an empty first block.
   for (const unit of units) {
