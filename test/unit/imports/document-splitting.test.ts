@@ -1,8 +1,10 @@
 /**
  * How a document is split into paragraph units with their official numbering, and how each is
  * told apart: recommendation, concern, chapeau, quotation or narrative (documents/classify.ts).
- * Inputs are excerpts of real documents: CEDAW/C/ARG/CO/7 and A/HRC/37/5 as CLADEM published
- * them (demo/cladem), and A/HRC/28/15 (demo/slovenia_…csv).
+ * Inputs are excerpts of real documents (CEDAW/C/ARG/CO/7, A/HRC/37/5, an IACHR report and a
+ * MESECVI report as CLADEM published them in demo/cladem; A/HRC/28/15 from demo/slovenia_…csv),
+ * except the English and French sentences of one test and the one-word items of another, written
+ * for the test: shared/data has no French recommendation text.
  */
 import fs from 'node:fs';
 import path from 'node:path';
