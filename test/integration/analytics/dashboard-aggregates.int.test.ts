@@ -206,6 +206,7 @@ describe('aggregates for dashboards', () => {
       out,
     });
     const rows: string[][] = parse(fs.readFileSync(out, 'utf8'));
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
     expect(rows[0]).toEqual(['state', 'cycle', 'mechanism', 'count', 'with_action', 'coverage']);
     // An empty matrix still has one (empty) axis per dimension.
     const empty = await t.execute<{ coverageMatrix: Partial<Matrix> }>(
