@@ -60,7 +60,7 @@ export function registerDbCommands(program: Command): void {
   program
     .command('demo')
     .description(
-      'load the demo dataset (Slovenia, UPR cycles 2-4) even when the graph has recommendations',
+      'load the demo datasets (Slovenia, UPR cycles 2-4; CLADEM) even when the graph has recommendations',
     )
     .action(async () => {
       const summary = await withDatabase(async ({ db }, { logger }) => {

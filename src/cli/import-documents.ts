@@ -46,7 +46,7 @@ export async function documentsCommand(
         process.stderr.write(`${result.name}: warning: ${warning}\n`);
       if (format === 'document' || Date.now() - started > 0) {
         process.stderr.write(
-          `[${index + 1}/${total}] ${result.symbol}: ${result.units} units, ${result.byKind.RECOMMENDATION} recommendations (created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged})${result.changedParagraphs.length ? `; changed: ${result.changedParagraphs.join(', ')}` : ''}\n`,
+          `[${index + 1}/${total}] ${result.symbol}: ${result.units} units, ${result.byKind.RECOMMENDATION} recommendations (created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}${result.joined ? `, joined ${result.joined}` : ''})${result.changedParagraphs.length ? `; changed: ${result.changedParagraphs.join(', ')}` : ''}\n`,
         );
       }
     },
@@ -62,6 +62,7 @@ export async function documentsCommand(
         created: summary.created,
         updated: summary.updated,
         unchanged: summary.unchanged,
+        joined: summary.joined,
         written: summary.written,
         seconds: summary.seconds,
         changed: summary.documents
@@ -83,7 +84,7 @@ function humanSummary(
     for (const [kind, n] of Object.entries(d.byKind)) byKind.set(kind, (byKind.get(kind) ?? 0) + n);
   const lines = [
     `documents ${s.documents.length}: ${s.units} paragraph units (${[...byKind].map(([k, n]) => `${k.toLowerCase()} ${n}`).join(', ')})`,
-    `recommendations: created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged} in ${s.seconds} s`,
+    `recommendations: created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}${s.joined ? `, joined ${s.joined} that another source had brought` : ''} in ${s.seconds} s`,
   ];
   if (indexNote) lines.push(indexNote);
   if (options.dryRun) lines.push('dry run: nothing was written');

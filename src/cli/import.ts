@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Db } from '../db/run.ts';
 import {
   ENCODINGS,
@@ -53,10 +53,13 @@ export function registerImportCommands(program: Command): Command {
     .option('--date <date>', 'document: its date (YYYY-MM-DD, YYYY-MM or YYYY)')
     .option('--language <code>', 'document: en, es or fr (read from the text when omitted)')
     .option('--title <title>', 'document: its title')
+    .option('--part <name>', 'document: keep it as a part of its symbol (another version, a chapter)')
     .addOption(
-      new Option('--cycle <n>', 'document: the review cycle or ordinal').argParser((v) =>
-        Number.parseInt(v, 10),
-      ),
+      new Option('--cycle <n>', 'document: the review cycle or ordinal').argParser((v) => {
+        if (!/^\d+$/u.test(v) || Number(v) < 1)
+          throw new InvalidArgumentError('a positive whole number, e.g. 7');
+        return Number(v);
+      }),
     )
     .action(async (files: string[], options: ImportCommandOptions) => {
       const format = options.format as string | undefined;
@@ -98,6 +101,7 @@ export interface ImportCommandOptions {
   language?: string;
   title?: string;
   cycle?: number;
+  part?: string;
   encoding?: Encoding;
   json?: boolean;
   strict?: boolean;

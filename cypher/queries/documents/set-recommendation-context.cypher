@@ -4,7 +4,8 @@
 UNWIND $rows AS row
 MATCH (r:Recommendation {id: row.id})
 SET r.chapeau = row.chapeau, r.concern = row.concern, r.concernParagraphs = row.concernParagraphs,
-    r.preamble = row.preamble, r.headings = row.headings, r.position = row.position
+    r.preamble = row.preamble, r.headings = row.headings, r.position = row.position,
+    r.documentPart = row.documentPart
 WITH r, row
 CALL (r, row) {
   MATCH (r)-[:FROM_SOURCE]->(src:SourceRecord {dataset: row.dataset, sourceId: row.sourceId})

@@ -20,6 +20,15 @@ CALL (d, document) {
     ON CREATE SET whole.mechanism = document.mechanism, whole.year = document.year
   MERGE (d)-[:PART_OF]->(whole)
 }
+// A corrected description (another state or mechanism) replaces the old links.
+CALL (d, document) {
+  OPTIONAL MATCH (d)-[old:ABOUT]->(s:State) WHERE s.iso3 <> document.state
+  DELETE old
+}
+CALL (d, document) {
+  OPTIONAL MATCH (d)-[old:ISSUED_BY]->(m:Mechanism) WHERE m.code <> document.mechanism
+  DELETE old
+}
 WITH d, document
 MATCH (s:State {iso3: document.state})
 MERGE (d)-[:ABOUT]->(s)

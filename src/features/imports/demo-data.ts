@@ -9,7 +9,10 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import type { DbContext } from '../../graphql/context.ts';
 import type { Logger } from '../../core/logger.ts';
+import { cypher } from '../../db/cypher.ts';
 import { countRecommendations } from './import.repository.ts';
+import { datasetOf } from './formats.ts';
+import { CLADEM_DATASET } from './documents/cladem.ts';
 import { runImport, type ImportSummary } from './import.service.ts';
 import { readCladem } from './documents/cladem.ts';
 import { importDocuments } from './documents/document-import.service.ts';
@@ -53,6 +56,7 @@ export async function loadDemoData(ctx: DbContext, logger: Logger): Promise<Impo
     'loaded the demo dataset (Slovenia, UPR cycles 2-4)',
   );
   const cladem = await importDocuments(ctx, readCladem(DEMO_CLADEM_FOLDER).documents);
+  await ctx.db.write(cypher('imports/mark-demo-loaded'));
   logger.info(
     {
       documents: cladem.documents.length,
@@ -66,10 +70,24 @@ export async function loadDemoData(ctx: DbContext, logger: Logger): Promise<Impo
   return summary;
 }
 
-/** Loads the demo dataset only when the graph holds no recommendation at all. */
+/** The datasets the demo's recommendations come from. */
+const DEMO_DATASETS = [datasetOf('ohchr-thematic-list', DEMO_FILE), CLADEM_DATASET];
+
+/**
+ * Loads the demo datasets when the graph holds no recommendation at all, and finishes a demo
+ * load that was interrupted (the graph holds only demo recommendations, and not the marker
+ * written when the load completed).
+ */
 export async function ensureDemoData(ctx: DbContext, logger: Logger): Promise<DemoResult> {
   const existing = await countRecommendations(ctx);
-  if (existing > 0) return { loaded: false, recommendations: existing };
+  if (existing > 0) {
+    const [state] = await ctx.db.read<{ complete: boolean; other: boolean | null }>(
+      cypher('imports/find-demo-state'),
+      { datasets: DEMO_DATASETS },
+    );
+    if (state?.complete || state?.other) return { loaded: false, recommendations: existing };
+    logger.info('the demo load was not finished: loading the demo datasets again');
+  }
   await loadDemoData(ctx, logger);
   return { loaded: true, recommendations: await countRecommendations(ctx) };
 }

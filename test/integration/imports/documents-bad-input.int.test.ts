@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.ts';
+import { documentInputs, importDocuments } from '../../../src/features/imports/index.ts';
 import { useTestApp } from '../../helpers/create-test-app.ts';
 import { documentScopes } from '../../helpers/documents.ts';
 
@@ -78,5 +79,29 @@ describe('bad documents', () => {
     expect(await count(`CCPR/C/ARG/CO/7${scope.tag}`)).toBe(0);
     expect(await count(`CEDAW/C/ARG/CO/8${scope.tag}`)).toBe(0);
     expect(await count(`CEDAW/C/ARG/CO/9${scope.tag}`)).toBe(0);
+  });
+
+  it("refuses another version of a document another source brought, leaving that one's paragraphs and licence", async () => {
+    const scope = newScope();
+    const before = await t.db.read<{ paragraphs: number; licence: string | null }>(
+      `MATCH (d:Document {symbol: 'CEDAW/C/ARG/CO/7'})
+       RETURN COUNT { (d)-[:HAS_PARAGRAPH]->() } AS paragraphs, d.licence AS licence`,
+    );
+    expect(before[0]!.paragraphs).toBeGreaterThan(0);
+    // Not scope.import: the symbol is the demo's, which this scope must never clean up.
+    const inputs = await documentInputs([scope.file('cladem-arg-cedaw-7.md')], {
+      mechanism: 'CEDAW',
+      state: 'ARG',
+      symbol: 'CEDAW/C/ARG/CO/7',
+      language: 'es',
+    });
+    await expect(importDocuments(t, inputs)).rejects.toThrow(
+      'document CEDAW/C/ARG/CO/7 is already in the graph from cladem-2018',
+    );
+    const after = await t.db.read<{ paragraphs: number; licence: string | null }>(
+      `MATCH (d:Document {symbol: 'CEDAW/C/ARG/CO/7'})
+       RETURN COUNT { (d)-[:HAS_PARAGRAPH]->() } AS paragraphs, d.licence AS licence`,
+    );
+    expect(after).toEqual(before);
   });
 });

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../../src/features/imports/documents/classify.ts';
+import { readDocumentLines } from '../../../src/features/imports/documents/read-document.ts';
 import { segment } from '../../../src/features/imports/documents/segment.ts';
 
 const fixture = (name: string) =>
@@ -97,9 +98,21 @@ describe('splitting a document into paragraph units', () => {
     ]);
   });
 
-  it('reads the numbers Word writes for automatic lists once mammoth has turned them into lines', () => {
-    const units = segment(['1. First paragraph:', '', '(a) One;', '', '(b) Two.']).units;
-    expect(units.map((u) => u.label)).toEqual(['1', '1(a)', '1(b)']);
+  it("numbers a Word file's automatic paragraphs on across headings, and leaves its footnotes out", async () => {
+    const lines = await readDocumentLines(
+      path.join(import.meta.dirname, '../../fixtures/documents/numbered-cedaw-arg.docx'),
+    );
+    const units = classifyDocument(lines, 'es').units;
+    expect(units.map((u) => [u.label, u.kind])).toEqual([
+      ['1', 'NARRATIVE'],
+      ['2', 'CONCERN'],
+      ['3', 'CHAPEAU'],
+      ['3(a)', 'RECOMMENDATION'],
+      ['3(b)', 'RECOMMENDATION'],
+    ]);
+    expect(units[1]!.headings).toEqual(['Marco legislativo']);
+    // The footnote (the report's symbol and date) is neither in the text nor a unit of its own.
+    expect(lines.join(' ')).not.toMatch(/noviembre de 2016|\[1\]/u);
   });
 });
 

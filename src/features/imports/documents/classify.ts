@@ -41,6 +41,10 @@ export interface ClassifiedUnit {
   /** For a recommendation: the concern paragraph(s) before it that it answers. */
   readonly concern: string | null;
   readonly concernLabels: readonly string[];
+  /** The same concerns by their place in the document's units (labels can repeat). */
+  readonly concernIndexes: readonly number[];
+  /** Its paragraph's place in the document's units, for a sub-item. */
+  readonly parentIndex: number | null;
   /** For a recommendation: the text of the unit before its operative part (a quoted article). */
   readonly preamble: string | null;
 }
@@ -242,7 +246,8 @@ export function classifyDocument(
   const units: ClassifiedUnit[] = [];
   // The concern paragraphs (and their sub-items) that the next recommendations answer: a run
   // of concerns since the last paragraph that was not one.
-  let concerns: ClassifiedUnit[] = [];
+  let concerns: (ClassifiedUnit & { index: number })[] = [];
+  const indexOf = new Map(segmented.units.map((u, i) => [u, i]));
   let lastParagraphConcern = false;
   let lastHeadings = '';
   for (const unit of segmented.units) {
@@ -257,11 +262,13 @@ export function classifyDocument(
     const recommendation = kind === 'RECOMMENDATION';
     const own = recommendation ? ownText.get(unit) : undefined;
     const voiced = [
-      ...concerns.map((c) => ({ label: c.label, text: c.text })),
+      ...concerns.map((c) => ({ label: c.label, text: c.text, index: c.index })),
       ...(parent && chapeauConcern.has(parent)
-        ? [{ label: parent.label, text: chapeauConcern.get(parent)! }]
+        ? [{ label: parent.label, text: chapeauConcern.get(parent)!, index: indexOf.get(parent)! }]
         : []),
-      ...(chapeauConcern.has(unit) ? [{ label: unit.label, text: chapeauConcern.get(unit)! }] : []),
+      ...(chapeauConcern.has(unit)
+        ? [{ label: unit.label, text: chapeauConcern.get(unit)!, index: indexOf.get(unit)! }]
+        : []),
     ];
     const concernLike =
       kind === 'CONCERN' || (kind === 'CHAPEAU' && chapeauKind.get(unit) === 'CONCERN');
@@ -276,17 +283,20 @@ export function classifyDocument(
       chapeau: parent ? (chapeauText.get(parent) ?? null) : (listChapeau.get(unit) ?? null),
       concern: recommendation && voiced.length ? voiced.map((c) => c.text).join(' ') : null,
       concernLabels: recommendation ? voiced.map((c) => c.label) : [],
+      concernIndexes: recommendation ? voiced.map((c) => c.index) : [],
+      parentIndex: parent ? indexOf.get(parent)! : null,
       preamble: own?.preamble ?? null,
     };
     units.push(classified);
+    const index = units.length - 1;
     if (!unit.parent) {
       if (concernLike) {
         if (!lastParagraphConcern) concerns = [];
-        concerns.push(classified);
+        concerns.push({ ...classified, index });
       }
       lastParagraphConcern = concernLike;
     } else if (kind === 'CONCERN' && lastParagraphConcern) {
-      concerns.push(classified);
+      concerns.push({ ...classified, index });
     }
   }
   return { units, segmented };

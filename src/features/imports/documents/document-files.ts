@@ -21,6 +21,8 @@ export interface DocumentOptions {
   readonly language?: string | undefined;
   readonly title?: string | undefined;
   readonly cycle?: number | undefined;
+  /** A part of a document kept apart from the rest (another version, a chapter): `SYMBOL [part]`. */
+  readonly part?: string | undefined;
 }
 
 const Sidecar = z
@@ -32,6 +34,7 @@ const Sidecar = z
     language: z.string().optional(),
     title: z.string().optional(),
     cycle: z.number().int().positive().optional(),
+    part: z.string().min(1).optional(),
     kind: z.string().optional(),
     source: z
       .object({
@@ -99,6 +102,7 @@ export async function documentInputs(
       language: resolvedLanguage,
       title: options.title ?? sidecar.title ?? null,
       cycle: options.cycle ?? sidecar.cycle ?? null,
+      part: options.part ?? sidecar.part ?? null,
       kind: sidecar.kind ?? null,
     };
     inputs.push({

@@ -89,6 +89,8 @@ export interface DocumentResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** Recommendations another source had brought already, which this document joined. */
+  joined: number;
   /** Paragraph labels whose recommendation changed since the last import of the document. */
   readonly changedParagraphs: string[];
   /** Recommendations of an earlier version that this one no longer has (kept in the graph). */
@@ -103,6 +105,7 @@ export interface DocumentImportSummary {
   created: number;
   updated: number;
   unchanged: number;
+  joined: number;
   written: boolean;
   seconds: number;
 }
@@ -121,6 +124,8 @@ interface Prepared {
   readonly contentHash: string;
   /** The key of the document's own node (documentKey). */
   readonly key: string;
+  /** Each unit's place in the document, by its label as stored (`12~2` for a repeat). */
+  readonly positions: ReadonlyMap<string, number>;
   readonly result: DocumentResult;
 }
 
@@ -325,6 +330,7 @@ function prepare(
       );
     return { unit, label: n > 1 ? `${unit.label}~${n}` : unit.label };
   });
+  const finalLabel = labelled.map((l) => l.label);
   const idOf = (label: string) => `${key}#${label}`;
   const ownIdOf = idOf;
   const themesOf = (unit: ClassifiedUnit) => [
@@ -341,7 +347,7 @@ function prepare(
       paragraphs.push({
         id: ownIdOf(label),
         label,
-        parent: unit.parent,
+        parent: unit.parentIndex === null ? null : finalLabel[unit.parentIndex]!,
         kind: unit.kind,
         text: unit.text,
         highlighted: source.highlights ? unit.highlighted : null,
@@ -389,7 +395,7 @@ function prepare(
       context: {
         chapeau: unit.chapeau,
         concern: unit.concern,
-        concernParagraphs: unit.concernLabels,
+        concernParagraphs: unit.concernIndexes.map((i) => finalLabel[i]!),
         preamble: unit.preamble,
         highlighted: source.highlights ? unit.highlighted : null,
         headings: unit.headings,
@@ -417,6 +423,7 @@ function prepare(
       paragraphs,
       contentHash: hash,
       key,
+      positions: new Map(finalLabel.map((label, index) => [label, index])),
       result: {
         name: input.name,
         symbol: key,
@@ -425,6 +432,7 @@ function prepare(
         created: 0,
         updated: 0,
         unchanged: 0,
+        joined: 0,
         changedParagraphs: [],
         missingParagraphs: [],
         warnings,
@@ -447,12 +455,21 @@ export async function importDocuments(
   const prepared: Prepared[] = [];
   const problems: string[] = [];
   const ids = new Map<string, string>();
+  const keys = new Map<string, string>();
   for (const input of inputs) {
     const outcome = prepare(input, look);
     if (!outcome.ok) {
       problems.push(...outcome.problems.map((p) => `${input.name}: ${p}`));
       continue;
     }
+    const otherFile = keys.get(outcome.prepared.key);
+    if (otherFile) {
+      problems.push(
+        `${input.name}: document ${outcome.prepared.key} is also ${otherFile}; give each its own symbol or part`,
+      );
+      continue;
+    }
+    keys.set(outcome.prepared.key, input.name);
     for (const record of outcome.prepared.records) {
       const other = ids.get(record.id);
       if (other)
@@ -462,6 +479,19 @@ export async function importDocuments(
       else ids.set(record.id, input.name);
     }
     prepared.push(outcome.prepared);
+  }
+  // A document another source brought stays that source's: another version is a part of its own.
+  const owners = await ctx.db.read<{ symbol: string; dataset: string }>(
+    cypher('documents/find-document-datasets'),
+    { symbols: prepared.map((p) => p.key) },
+  );
+  const ownerOf = new Map(owners.map((o) => [o.symbol, o.dataset]));
+  for (const p of prepared) {
+    const owner = ownerOf.get(p.key);
+    if (owner && owner !== p.input.source.dataset)
+      problems.push(
+        `${p.input.name}: document ${p.key} is already in the graph from ${owner}; importing another version under the same symbol would replace it: pass --part (e.g. --part full-text) to keep both`,
+      );
   }
   if (problems.length) {
     throw new InvalidInputError(
@@ -475,6 +505,7 @@ export async function importDocuments(
     created: 0,
     updated: 0,
     unchanged: 0,
+    joined: 0,
     written: false,
     seconds: 0,
   };
@@ -493,6 +524,7 @@ export async function importDocuments(
     summary.created += p.result.created;
     summary.updated += p.result.updated;
     summary.unchanged += p.result.unchanged;
+    summary.joined += p.result.joined;
   }
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   return summary;
@@ -528,8 +560,13 @@ async function writeDocuments(ctx: DbContext, group: readonly Prepared[]): Promi
     symbol: string;
     contentHash: string | null;
     sources: { sourceId: string; contentHash: string }[];
+    existing: string[];
   }>(cypher('documents/find-document-state'), {
-    documents: group.map((p) => ({ symbol: p.key, dataset: p.input.source.dataset })),
+    documents: group.map((p) => ({
+      symbol: p.key,
+      dataset: p.input.source.dataset,
+      ids: p.records.map((r) => r.id),
+    })),
   });
   const byKey = new Map(stored.map((s) => [s.symbol, s]));
   const changed: Prepared[] = [];
@@ -586,7 +623,6 @@ async function writeDocuments(ctx: DbContext, group: readonly Prepared[]): Promi
         documents: changed.map((p) => ({ symbol: p.key, paragraphs: p.paragraphs })),
       });
       const rows = changed.flatMap((p) => {
-        const positions = new Map(p.units.map((u, index) => [u.label, index]));
         return p.records.map((r) => ({
           id: r.id,
           chapeau: r.context!.chapeau,
@@ -596,7 +632,9 @@ async function writeDocuments(ctx: DbContext, group: readonly Prepared[]): Promi
           preamble: r.context!.preamble,
           headings: r.context!.headings,
           highlighted: r.context!.highlighted,
-          position: positions.get(r.paragraph!) ?? null,
+          position: p.positions.get(r.paragraph!) ?? null,
+          // The part of a multi-state report it is in (its document is the whole report).
+          documentPart: p.meta.part ? p.key : null,
           dataset: p.input.source.dataset,
           sourceId: r.source.id,
           ...attribution(p),

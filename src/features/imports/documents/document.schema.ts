@@ -83,6 +83,17 @@ const ParagraphRef = builder.objectRef<DocumentParagraph>('DocumentParagraph').i
   }),
 });
 
+builder.objectField(RecommendationRef, 'documentPart', (t) =>
+  t.field({
+    type: DocumentRef,
+    nullable: true,
+    description:
+      'For a recommendation in a report that covers many states (a General Assembly annual report): the part of it about this state, with its own paragraphs and source (`document` is the whole report).',
+    resolve: (r: Recommendation) =>
+      (r as Recommendation & { documentPart?: string | null }).documentPart ?? null,
+  }),
+);
+
 builder.objectField(RecommendationRef, 'context', (t) =>
   t.field({
     type: ContextRef,

@@ -56,10 +56,12 @@ export const PLAIN_HEADINGS: readonly { readonly level: number; readonly pattern
 
 /**
  * An unnumbered sub-heading written as plain text (CLADEM copies the IACHR's that way): a block
- * of at most three short lines that starts with a capital and does not end like a sentence.
+ * of at most three short lines that starts with a capital, has words in lower case, no slash
+ * (a page header such as "CEDAW/C/ARG/CO/7" or "GE.16-21456 3/15" in text saved from a PDF is
+ * not one) and does not end like a sentence.
  */
 export const PLAIN_SUBHEADING = {
   maxLines: 3,
   maxLength: 240,
-  pattern: /^\p{Lu}[^*_]*[^.;:,)\s*_]$/u,
+  pattern: /^(?=[^/]*$)(?=.*\p{Ll}{3})\p{Lu}[^*_]*[^.;:,)\s*_\d]$/u,
 } as const;

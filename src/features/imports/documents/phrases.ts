@@ -63,12 +63,10 @@ export const PHRASES: Record<DocumentLanguage, PhraseTable> = {
       'exhorts?',
       'strongly advises?',
       'is recommended',
-      'recommended',
-      'urged',
-      'called (?:up)?on',
-      'encouraged',
-      'invited',
-      'suggested',
+      // Annual reports tell what the Committee asked; a past participle alone ("measures
+      // recommended") is not an ask, so the object must follow.
+      '(?:recommended|urged|encouraged|invited|suggested) (?:that|the (?:government|state))',
+      'called (?:up)?on the (?:government|state)',
     ],
     firstPerson: ['we (?:recommend|urge|call (?:up)?on|request|encourage|invite)'],
     stateSubjects: ['(?:the )?state party', '(?:the )?government', '(?:the )?state'],
@@ -278,7 +276,7 @@ export const CHAPEAU_RESPONSES: Record<
   en: [
     { pattern: 'did not enjoy the support|do not enjoy the support', response: 'NOTED' },
     { pattern: 'noted by|has noted|takes note|will be noted', response: 'NOTED' },
-    { pattern: 'enjoy(?:ed)? the support', response: 'SUPPORTED' },
+    { pattern: 'enjoy(?:ed|s)? (?:the|its) support', response: 'SUPPORTED' },
   ],
   es: [
     {

@@ -1,8 +1,9 @@
 /**
  * Reads a document file into lines for segment.ts: plain text and Markdown as they are; Word
  * (.docx) through mammoth, with headings as Markdown headings, each paragraph its own block and
- * automatically numbered lists written out with their numbers ("1.", "(a)"), since committees
- * receive concluding observations as Word files. See docs/importing.md#documents.
+ * automatically numbered paragraphs written out with their numbers ("1.", counted on across
+ * headings as Word does; "(a)" for the level below), footnotes left out, since committees
+ * receive concluding observations as Word files. See docs/documents.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,9 +46,14 @@ async function readWordLines(file: string): Promise<string[]> {
   }
   const lines: string[] = [];
   const lists: { ordered: boolean; count: number }[] = [];
+  // Word numbers a document's paragraphs on, across headings; mammoth starts a new list after
+  // each heading, so the outermost count runs over the whole document.
+  let paragraphNumber = 0;
   let text = '';
   let prefix = '';
   let bold = 0;
+  // Footnote markers ("[1]" in <sup>) and the footnotes mammoth lists at the end are left out.
+  let skipping = 0;
   const flush = () => {
     const content = text.replace(/\s+/gu, ' ').trim();
     text = '';
@@ -58,7 +64,15 @@ async function readWordLines(file: string): Promise<string[]> {
   };
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
+        if (
+          skipping ||
+          name === 'sup' ||
+          (name === 'li' && /^(?:foot|end)note-/u.test(attributes['id'] ?? ''))
+        ) {
+          skipping++;
+          return;
+        }
         if (/^h[1-6]$/u.test(name)) {
           flush();
           prefix = `${'#'.repeat(Number(name[1]))} `;
@@ -74,7 +88,7 @@ async function readWordLines(file: string): Promise<string[]> {
             list.count++;
             const depth = lists.length;
             if (!list.ordered) prefix = '';
-            else if (depth === 1) prefix = `${list.count}. `;
+            else if (depth === 1) prefix = `${++paragraphNumber}. `;
             else prefix = `(${LETTERS[(list.count - 1) % 26]}) `;
           }
         } else if (name === 'strong') {
@@ -85,9 +99,13 @@ async function readWordLines(file: string): Promise<string[]> {
         }
       },
       ontext(data) {
-        text += data;
+        if (!skipping) text += data;
       },
       onclosetag(name) {
+        if (skipping) {
+          skipping--;
+          return;
+        }
         if (name === 'strong' && bold > 0) {
           bold--;
           text += '**';
