@@ -113,7 +113,9 @@ function parse(
     if (token.kind === 'open') {
       const group = parse(tokens, i, depth + 1);
       i = group.next;
-      if (group.parts.length) parts.push(`${token.modifier}(${group.parts.join(' ')})`);
+      // Lucene refuses a + or - right after an operator ("NOT -(a b)"): the operator decides.
+      const modifier = isOp(parts.at(-1)) ? '' : token.modifier;
+      if (group.parts.length) parts.push(`${modifier}(${group.parts.join(' ')})`);
       continue;
     }
     if (token.kind === 'op') {
@@ -124,7 +126,7 @@ function parse(
       }
       continue;
     }
-    parts.push(token.text);
+    parts.push(isOp(parts.at(-1)) ? token.text.replace(/^[+-]/u, '') : token.text);
   }
   while (isOp(parts.at(-1))) parts.pop();
   return { parts, next: i };

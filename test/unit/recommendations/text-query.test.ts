@@ -32,6 +32,10 @@ describe('text searches as Lucene queries', () => {
     expect(toLuceneQuery('a NOT AND b')).toBe('a NOT b');
     expect(toLuceneQuery('NOT NOT a')).toBe('NOT a');
     expect(toLuceneQuery('a (AND) b')).toBe('a b');
+    // Lucene refuses + or - right after an operator: the operator decides.
+    expect(toLuceneQuery('women NOT -violence')).toBe('women NOT violence');
+    expect(toLuceneQuery('NOT +x')).toBe('NOT x');
+    expect(toLuceneQuery('a AND -(b c)')).toBe('a AND (b c)');
   });
 
   it('gives nothing when no word is left, and composes accents', () => {
