@@ -27,3 +27,4 @@ export {
 export { classifyDocument, type ClassifiedUnit } from './documents/classify.ts';
 export { documentInputs, type DocumentOptions } from './documents/document-files.ts';
 export { readCladem } from './documents/cladem.ts';
+export { SYMBOL_IN_TEXT, normaliseSymbol } from './documents/symbols.ts';
