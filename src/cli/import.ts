@@ -18,6 +18,11 @@ import {
   type ImportSummary,
 } from '../features/imports/index.ts';
 import { DOCUMENT_FORMATS, documentsCommand, type DocumentFormat } from './import-documents.ts';
+import {
+  JURISPRUDENCE_FORMATS,
+  jurisprudenceCommand,
+  type JurisprudenceFormat,
+} from './import-jurisprudence.ts';
 import { ratificationsCommand } from './import-ratifications.ts';
 import { writeOutput } from './output.ts';
 import { withDatabase } from './with-database.ts';
@@ -36,6 +41,7 @@ export function registerImportCommands(program: Command): Command {
       new Option('--format <format>', "the files' format").choices([
         ...FORMAT_NAMES,
         ...DOCUMENT_FORMATS,
+        ...JURISPRUDENCE_FORMATS,
         'ratifications',
       ]),
     )
@@ -53,7 +59,10 @@ export function registerImportCommands(program: Command): Command {
     .option('--date <date>', 'document: its date (YYYY-MM-DD, YYYY-MM or YYYY)')
     .option('--language <code>', 'document: en, es or fr (read from the text when omitted)')
     .option('--title <title>', 'document: its title')
-    .option('--part <name>', 'document: keep it as a part of its symbol (another version, a chapter)')
+    .option(
+      '--part <name>',
+      'document: keep it as a part of its symbol (another version, a chapter)',
+    )
     .addOption(
       new Option('--cycle <n>', 'document: the review cycle or ordinal').argParser((v) => {
         if (!/^\d+$/u.test(v) || Number(v) < 1)
@@ -63,6 +72,12 @@ export function registerImportCommands(program: Command): Command {
     )
     .action(async (files: string[], options: ImportCommandOptions) => {
       const format = options.format as string | undefined;
+      if (format && (JURISPRUDENCE_FORMATS as readonly string[]).includes(format)) {
+        process.exitCode = await withDatabase(({ db }) =>
+          jurisprudenceCommand(db, format as JurisprudenceFormat, files, options),
+        );
+        return;
+      }
       if (format === 'ratifications') {
         process.exitCode = await withDatabase(({ db }) => ratificationsCommand(db, files, options));
         return;

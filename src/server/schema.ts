@@ -10,6 +10,7 @@ import '../features/themes/index.ts';
 import '../features/sdgs/index.ts';
 import '../features/recommendations/index.ts';
 import '../features/imports/index.ts';
+import '../features/jurisprudence/index.ts';
 import '../features/overlaps/index.ts';
 import '../features/audit/index.ts';
 import '../features/follow-ups/index.ts';

@@ -1,0 +1,13 @@
+// How many decisions match the filter of decisions-list-*.
+MATCH (d:Decision)
+WHERE ($bodies IS NULL OR d.body IN $bodies)
+  AND ($outcomes IS NULL OR d.outcome IN $outcomes)
+  AND ($states IS NULL OR any(s IN d.respondents WHERE s IN $states))
+  AND ($yearFrom IS NULL OR d.year >= $yearFrom)
+  AND ($yearTo IS NULL OR d.year <= $yearTo)
+  AND ($text IS NULL OR d.searchText CONTAINS $text)
+  AND ($articles IS NULL OR EXISTS {
+    MATCH (d)-[:APPLIES]->(a:TreatyArticle)
+    WHERE any(code IN $articles WHERE a.code = code OR a.code STARTS WITH code + '-')
+  })
+RETURN count(d) AS total
