@@ -2,40 +2,15 @@
  * `recgraph import --format document|ratifications` as a user runs it: the real CLI against the
  * suite's database, with its summary, --json line, exit codes and messages.
  */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lastJson, recgraph } from '../../helpers/cli.ts';
 import { useTestApp } from '../../helpers/create-test-app.ts';
 import { DOCUMENT_FIXTURES } from '../../helpers/documents.ts';
 import { uniqueId } from '../../helpers/factories.ts';
 
 const t = useTestApp();
-const CLI = path.join(import.meta.dirname, '../../../bin/recgraph.js');
 const symbol = `CEDAW/C/ARG/CO/7${uniqueId('/CLI')}`;
-
-async function recgraph(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEO4J_URI: inject('neo4jUri'),
-    NEO4J_USER: inject('neo4jUser') ?? '',
-    NEO4J_PASSWORD: inject('neo4jPassword') ?? '',
-    NEO4J_DATABASE: inject('neo4jDatabase'),
-    LOG_LEVEL: 'warn',
-  };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const lastJson = (stdout: string) =>
-  JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
 
 afterAll(async () => {
   await t.db.write(

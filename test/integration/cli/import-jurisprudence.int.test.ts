@@ -3,36 +3,11 @@
  * against the suite's database, dry runs (the importers' writes are tested in
  * test/integration/jurisprudence), with their summaries, --json lines and exit codes.
  */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { lastJson, recgraph } from '../../helpers/cli.ts';
 
-const CLI = path.join(import.meta.dirname, '../../../bin/recgraph.js');
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures/jurisprudence');
-
-async function recgraph(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEO4J_URI: inject('neo4jUri'),
-    NEO4J_USER: inject('neo4jUser') ?? '',
-    NEO4J_PASSWORD: inject('neo4jPassword') ?? '',
-    NEO4J_DATABASE: inject('neo4jDatabase'),
-    LOG_LEVEL: 'warn',
-  };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const lastJson = (stdout: string) =>
-  JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
 
 describe('recgraph import of jurisprudence', () => {
   it('reads treaty-body decisions, ECtHR judgments and general comments (dry runs)', async () => {
