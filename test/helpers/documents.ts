@@ -18,6 +18,17 @@ import { uniqueId } from './factories.ts';
 
 export const DOCUMENT_FIXTURES = path.join(import.meta.dirname, '../fixtures/documents');
 
+/** Removes a document imported under `symbol` (a test's own), with its recommendations. */
+export async function removeDocument(db: Db, symbol: string): Promise<void> {
+  await db.write(
+    `MATCH (n) WHERE (n:Recommendation AND n.documentSymbol = $symbol)
+       OR (n:DocumentParagraph AND n.document = $symbol) OR (n:Document AND n.symbol = $symbol)
+     OPTIONAL MATCH (n)-[:FROM_SOURCE]->(s:SourceRecord)
+     DETACH DELETE n, s`,
+    { symbol },
+  );
+}
+
 export interface DocumentScope {
   /** A symbol suffix unique to this test: `CEDAW/C/ARG/CO/7${tag}`. */
   readonly tag: string;
@@ -49,15 +60,7 @@ export function documentScopes(t: TestApp): () => DocumentScope {
         return importDocuments(t, await documentInputs(files, options));
       },
       async cleanup(db) {
-        for (const symbol of symbols) {
-          await db.write(
-            `MATCH (n) WHERE (n:Recommendation AND n.documentSymbol = $symbol)
-               OR (n:DocumentParagraph AND n.document = $symbol) OR (n:Document AND n.symbol = $symbol)
-             OPTIONAL MATCH (n)-[:FROM_SOURCE]->(s:SourceRecord)
-             DETACH DELETE n, s`,
-            { symbol },
-          );
-        }
+        for (const symbol of symbols) await removeDocument(db, symbol);
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };

@@ -6,21 +6,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lastJson, recgraph } from '../../helpers/cli.ts';
 import { useTestApp } from '../../helpers/create-test-app.ts';
-import { DOCUMENT_FIXTURES } from '../../helpers/documents.ts';
+import { DOCUMENT_FIXTURES, removeDocument } from '../../helpers/documents.ts';
 import { uniqueId } from '../../helpers/factories.ts';
 
 const t = useTestApp();
 const symbol = `CEDAW/C/ARG/CO/7${uniqueId('/CLI')}`;
 
-afterAll(async () => {
-  await t.db.write(
-    `MATCH (n) WHERE (n:Recommendation AND n.documentSymbol = $symbol)
-       OR (n:DocumentParagraph AND n.document = $symbol) OR (n:Document AND n.symbol = $symbol)
-     OPTIONAL MATCH (n)-[:FROM_SOURCE]->(s:SourceRecord)
-     DETACH DELETE n, s`,
-    { symbol },
-  );
-});
+afterAll(() => removeDocument(t.db, symbol));
 
 describe('recgraph import --format document', () => {
   const file = path.join(DOCUMENT_FIXTURES, 'cladem-arg-cedaw-7.md');

@@ -13,7 +13,14 @@ import {
   foldForPhrases,
   type DocumentLanguage,
 } from './phrases.ts';
-import { segment, unitText, type Block, type SegmentedDocument, type Unit } from './segment.ts';
+import {
+  blocksText,
+  segment,
+  unitText,
+  type Block,
+  type SegmentedDocument,
+  type Unit,
+} from './segment.ts';
 
 export const UNIT_KINDS = [
   'RECOMMENDATION',
@@ -136,12 +143,6 @@ export function classifyDocument(
   /** For a recommendation: its own blocks from the operative one on; before them, its preamble. */
   const ownText = new Map<Unit, { text: string; preamble: string | null }>();
 
-  const joinText = (blocks: readonly Block[]) =>
-    blocks
-      .filter((b, i) => i === 0 || !b.quotation)
-      .map((b) => b.text)
-      .join(' ')
-      .trim();
   /** The kind of some blocks, and where their operative part starts. */
   const kindOf = (blocks: readonly Block[]): { kind: UnitKind; from: number } => {
     if (!blocks.some((b) => !b.quotation)) return { kind: 'QUOTATION', from: 0 };
@@ -166,7 +167,7 @@ export function classifyDocument(
   const asRecommendation = (unit: Unit, blocks: readonly Block[], from: number) => {
     const before = blocks.slice(0, from).filter((b) => !b.quotation || from > 0);
     ownText.set(unit, {
-      text: joinText(blocks.slice(from)),
+      text: blocksText(blocks.slice(from)),
       preamble: before.length ? before.map((b) => b.text).join(' ') : null,
     });
   };
@@ -213,7 +214,7 @@ export function classifyDocument(
         unit,
         headKind.kind === 'NARRATIVE' ? (headingKind(unit) ?? 'NARRATIVE') : headKind.kind,
       );
-      chapeauText.set(unit, joinText(head.slice(headKind.from)));
+      chapeauText.set(unit, blocksText(head.slice(headKind.from)));
       const voiced = head
         .slice(0, headKind.from)
         .map((b) => b.text)
@@ -222,7 +223,7 @@ export function classifyDocument(
       const tailKind = tail.length ? kindOf(tail) : null;
       if (tailKind?.kind === 'RECOMMENDATION') {
         kind = 'RECOMMENDATION';
-        ownText.set(unit, { text: joinText(tail.slice(tailKind.from)), preamble: null });
+        ownText.set(unit, { text: blocksText(tail.slice(tailKind.from)), preamble: null });
       } else kind = 'CHAPEAU';
     } else if (kind === 'RECOMMENDATION') {
       asRecommendation(unit, unit.blocks, from);

@@ -221,15 +221,18 @@ const emptyKinds = (): Record<UnitKind, number> => ({
   NARRATIVE: 0,
 });
 
-/** The parenthesised groups that end a UPR recommendation, in order: its recommending states. */
-export function recommendingGroups(text: string): string[] {
+/**
+ * The parenthesised groups that end a UPR recommendation, in order (its recommending states),
+ * and the text before them.
+ */
+function trailingGroups(text: string): { groups: string[]; body: string } {
   const groups: string[] = [];
-  let rest = text;
-  for (let parsed = parseUprText(rest); parsed.recommending; parsed = parseUprText(rest)) {
+  let body = text;
+  for (let parsed = parseUprText(body); parsed.recommending; parsed = parseUprText(body)) {
     groups.unshift(parsed.recommending);
-    rest = parsed.body;
+    body = parsed.body;
   }
-  return groups;
+  return { groups, body };
 }
 
 /** "Chile y Perú", "Bosnia y Herzegovina": one state, or several joined by a conjunction. */
@@ -252,10 +255,7 @@ export function recommendingStatesOf(
 ): { iso3s: string[]; unknown: string[] } {
   const iso3s: string[] = [];
   const unknown: string[] = [];
-  const trailing = recommendingGroups(text);
-  let body = text;
-  for (let parsed = parseUprText(body); parsed.recommending; parsed = parseUprText(body))
-    body = parsed.body;
+  const { groups: trailing, body } = trailingGroups(text);
   for (const m of body.matchAll(/\(((?:[^()]|\([^()]*\))*)\)\s*;/gu)) {
     const parts = names.splitList(m[1]!);
     const extra = parts.unknown.map((part) => resolveNames(part, names));

@@ -319,13 +319,15 @@ export function segment(
 }
 
 /**
- * A unit's text: its blocks joined, without blocks wholly in italics after the first (a
- * compiler's note such as CLADEM's "No se observan recomendaciones…").
+ * Blocks' text joined, without blocks wholly in italics after the first (a compiler's note such
+ * as CLADEM's "No se observan recomendaciones…").
  */
-export const unitText = (unit: Unit, from = 0) =>
-  unit.blocks
-    .slice(from)
+export const blocksText = (blocks: readonly Block[]) =>
+  blocks
     .filter((b, index) => index === 0 || !b.quotation)
     .map((b) => b.text)
     .join(' ')
     .trim();
+
+/** A unit's text: its blocks from `from` on, joined (blocksText). */
+export const unitText = (unit: Unit, from = 0) => blocksText(unit.blocks.slice(from));
