@@ -21,6 +21,12 @@ const refs = (text: string, context: CitationContext) =>
   extractCitations(text, context).map((c) => c.reference);
 const kinds = (text: string, context: CitationContext) =>
   extractCitations(text, context).map((c) => `${c.kind} ${c.reference}`);
+/** Kind, reference and span of each citation, after checking each span against its offsets. */
+const cited = (text: string, context: CitationContext) =>
+  extractCitations(text, context).map((c) => {
+    expect(text.slice(c.start, c.end)).toBe(c.span);
+    return `${c.kind} ${c.reference} «${c.span}»`;
+  });
 
 describe('extractCitations', () => {
   it('keeps the exact span with its offsets', () => {
@@ -373,6 +379,273 @@ describe('extractCitations', () => {
       ).toEqual([]);
       expect(
         refs('expresa su preocupación por el “caso de Belén”, en que se utilizó', es('CCPR')),
+      ).toEqual([]);
+    });
+  });
+
+  describe('Spanish variants, symbol shapes and paragraph order', () => {
+    it('reads "comentario general", the older Spanish wording of a general comment', () => {
+      expect(
+        cited(
+          'teniendo en cuenta el comentario general Nº 3 (1990) del Comité sobre la índole de las obligaciones',
+          es('CESCR'),
+        ),
+      ).toEqual(['GENERAL_COMMENT CESCR/GC/3 «comentario general Nº 3»']);
+      expect(cited('a la luz de su Comentario General No. 3 sobre el VIH/SIDA', es('CRC'))).toEqual(
+        ['GENERAL_COMMENT CRC/GC/3 «Comentario General No. 3»'],
+      );
+    });
+
+    it('reads the Spanish acronyms "Comité DESC", "CDN" and "CDPD"', () => {
+      expect(cited('la Observación General No. 14 del Comité DESC', es('UPR'))).toEqual([
+        'GENERAL_COMMENT CESCR/GC/14 «Observación General No. 14»',
+      ]);
+      expect(
+        cited('los artículos 19 y 34 de la CDN y el artículo 6 de la CDPD', es('UPR')),
+      ).toEqual([
+        'ARTICLE CRC-19 «artículos 19 y 34 de la CDN»',
+        'ARTICLE CRC-34 «artículos 19 y 34 de la CDN»',
+        'ARTICLE CRPD-6 «artículo 6 de la CDPD»',
+      ]);
+    });
+
+    it('takes the Human Rights Committee from "the Committee of Human Rights"', () => {
+      expect(
+        cited(
+          '120.51 Prevent any initiative contrary to General Comment 34 of the Committee of Human Rights (Turkey);',
+          en('UPR'),
+        ),
+      ).toEqual(['GENERAL_COMMENT CCPR/GC/34 «General Comment 34»']);
+    });
+
+    it('reads the paragraph after the part of a General Assembly report', () => {
+      expect(
+        cited(
+          'De conformidad con la recomendación anterior del Comité (A/57/38, primera parte, párr. 205) y',
+          es('CEDAW'),
+        ),
+      ).toEqual(['DOCUMENT A/57/38#205 «A/57/38, primera parte, párr. 205»']);
+      expect(cited('(A/57/38 (Part I), paras. 189 and 193)', en('CEDAW'))).toEqual([
+        'DOCUMENT A/57/38#189 «A/57/38 (Part I), paras. 189 and 193»',
+        'DOCUMENT A/57/38#193 «A/57/38 (Part I), paras. 189 and 193»',
+      ]);
+    });
+
+    it('joins a symbol element typed apart from its number', () => {
+      expect(
+        cited(
+          'En su 118ª sesión, celebrada el 31 de octubre de 1978 (CCPR/C/SR. 118) el Comité',
+          es('CCPR'),
+        ),
+      ).toEqual(['DOCUMENT CCPR/C/SR.118 «CCPR/C/SR. 118»']);
+    });
+
+    it('reads resolution, Commission on Human Rights and conference symbols', () => {
+      expect(
+        cited(
+          'las Directrices Internacionales sobre el VIH/SIDA y los Derechos Humanos (E/CN.4/1997/37):',
+          es('CRC'),
+        ),
+      ).toEqual(['DOCUMENT E/CN.4/1997/37 «E/CN.4/1997/37»']);
+      expect(
+        cited(
+          'the United Nations Declaration on Human Rights Defenders (A/RES/53/144) (Poland);',
+          en('UPR'),
+        ),
+      ).toEqual(['DOCUMENT A/RES/53/144 «A/RES/53/144»']);
+      expect(cited('la Plataforma de Acción de Beijing (A/CONF.177/20)', es('CEDAW'))).toEqual([
+        'DOCUMENT A/CONF.177/20 «A/CONF.177/20»',
+      ]);
+    });
+
+    it('reads a paragraph written before its symbol', () => {
+      expect(
+        cited(
+          'El Comité reitera la recomendación formulada en el párrafo 26 de sus anteriores observaciones finales (CEDAW/C/GUA/CO/7) y recomienda',
+          es('CEDAW'),
+        ),
+      ).toEqual([
+        'DOCUMENT CEDAW/C/GUA/CO/7#26 «párrafo 26 de sus anteriores observaciones finales (CEDAW/C/GUA/CO/7»',
+      ]);
+      expect(
+        cited(
+          'as mentioned in paragraphs 110 and 111 of the national report (A/HRC/WG.6/5/MCO/1) (Morocco);',
+          en('UPR'),
+        ),
+      ).toEqual([
+        'DOCUMENT A/HRC/WG.6/5/MCO/1#110 «paragraphs 110 and 111 of the national report (A/HRC/WG.6/5/MCO/1»',
+        'DOCUMENT A/HRC/WG.6/5/MCO/1#111 «paragraphs 110 and 111 of the national report (A/HRC/WG.6/5/MCO/1»',
+      ]);
+      expect(
+        cited('contained in paragraph 65of document CRC/C/QAT/CO/2 (Slovenia);', en('UPR')),
+      ).toEqual(['DOCUMENT CRC/C/QAT/CO/2#65 «paragraph 65of document CRC/C/QAT/CO/2»']);
+    });
+
+    it('gives no paragraph of the citing text itself to the symbol after it', () => {
+      expect(
+        cited(
+          'como se indica en el párrafo 5 de las presentes observaciones y en el informe del Estado parte (CEDAW/C/PER/7)',
+          es('CEDAW'),
+        ),
+      ).toEqual(['DOCUMENT CEDAW/C/PER/7 «CEDAW/C/PER/7»']);
+    });
+
+    it('gives no paragraph to a symbol when a number or another symbol lies between', () => {
+      expect(
+        cited('el párrafo 2 del artículo 16 de la Convención (CEDAW/C/PER/CO/7)', es('CEDAW')),
+      ).toEqual([
+        'ARTICLE CEDAW-16-2 «párrafo 2 del artículo 16 de la Convención»',
+        'DOCUMENT CEDAW/C/PER/CO/7 «CEDAW/C/PER/CO/7»',
+      ]);
+    });
+  });
+
+  describe('MESECVI and sub-levels written before the article', () => {
+    it('reads CVCM as the Belém do Pará Convention and a letter after an ordinal article', () => {
+      expect(cited('los servicios existentes (Art. 8º, d, 7º h CVCM).', es('MESECVI'))).toEqual([
+        'ARTICLE BDP-8-d «Art. 8º, d, 7º h CVCM»',
+        'ARTICLE BDP-7-h «Art. 8º, d, 7º h CVCM»',
+      ]);
+      expect(cited('(Art. 7º y 8º i, CVCM)', es('MESECVI'))).toEqual([
+        'ARTICLE BDP-7 «Art. 7º y 8º i, CVCM»',
+        'ARTICLE BDP-8-i «Art. 7º y 8º i, CVCM»',
+      ]);
+      expect(cited('(Art. 7º, g, CVCM)', en('CEDAW'))).toEqual([
+        'ARTICLE BDP-7-g «Art. 7º, g, CVCM»',
+      ]);
+    });
+
+    it('reads a list whose ordinals carry a period', () => {
+      expect(
+        cited('(Art. 1º, 3º., 4º, 7º Convención de Belém do Pará - CVCM);', es('MESECVI')),
+      ).toEqual([
+        'ARTICLE BDP-1 «Art. 1º, 3º., 4º, 7º Convención de Belém do Pará»',
+        'ARTICLE BDP-3 «Art. 1º, 3º., 4º, 7º Convención de Belém do Pará»',
+        'ARTICLE BDP-4 «Art. 1º, 3º., 4º, 7º Convención de Belém do Pará»',
+        'ARTICLE BDP-7 «Art. 1º, 3º., 4º, 7º Convención de Belém do Pará»',
+      ]);
+    });
+
+    it('takes no conjunction, preposition or next article for a letter', () => {
+      expect(cited('(Art. 7º y Art. 8º. CVCM)', es('MESECVI'))).toEqual([
+        'ARTICLE BDP-7 «Art. 7º y Art. 8º. CVCM»',
+        'ARTICLE BDP-8 «Art. 7º y Art. 8º. CVCM»',
+        'ARTICLE BDP-8 «Art. 8º. CVCM»',
+      ]);
+      expect(cited('conforme al Art. 7º, a fin de garantizar', es('MESECVI'))).toEqual([
+        'ARTICLE BDP-7 «Art. 7º»',
+      ]);
+      expect(cited('Art. 5º o el 6º', es('MESECVI'))).toEqual(['ARTICLE BDP-5 «Art. 5º»']);
+    });
+
+    it('reads "apartado f. del artículo 2" with a period after the letter', () => {
+      expect(
+        cited(
+          'de conformidad con el apartado f. del artículo 2 y el apartado a. del artículo 5 de la Convención, y a promover',
+          es('CEDAW'),
+        ),
+      ).toEqual([
+        'ARTICLE CEDAW-2-f «apartado f. del artículo 2»',
+        'ARTICLE CEDAW-5-a «apartado a. del artículo 5 de la Convención»',
+      ]);
+    });
+  });
+
+  describe('articles of a treaty named earlier in a UPR sentence', () => {
+    it('resolves a cued article to the treaty named before it', () => {
+      expect(
+        cited(
+          '54.1 To consider withdrawing its reservations to the Convention on the Elimination of All Forms of Discrimination against Women, in particular article 2 (Algeria);',
+          en('UPR'),
+        ),
+      ).toEqual(['ARTICLE CEDAW-2 «article 2»']);
+      expect(
+        cited(
+          '92.20 Continue to incorporate the provisions of the Convention on the Rights of the Child into domestic legislation, especially article 19(1), in relation to (Chile);',
+          en('UPR'),
+        ),
+      ).toEqual(['ARTICLE CRC-19-1 «article 19(1)»']);
+      expect(
+        cited(
+          '143.14 Ratify the CPED and make, at the moment of ratification, the declarations provided for on articles 31 and 32 (Chile);',
+          en('UPR'),
+        ),
+      ).toEqual(['ARTICLE CED-31 «articles 31 and 32»', 'ARTICLE CED-32 «articles 31 and 32»']);
+    });
+
+    it('resolves none without a cue, across a national law or across a sentence', () => {
+      expect(cited('Ratify the CRPD and repeal article 200 (France);', en('UPR'))).toEqual([]);
+      expect(
+        cited(
+          'Ratify CEDAW and amend its Penal Code, in particular article 301 (Spain);',
+          en('UPR'),
+        ),
+      ).toEqual([]);
+      expect(cited('Ratify CEDAW. Amend, in particular, article 301 (Spain);', en('UPR'))).toEqual(
+        [],
+      );
+    });
+  });
+
+  describe('court cases written without "caso"', () => {
+    it('reads "versus" and a comma-separated applicant list with the court named', () => {
+      expect(
+        cited(
+          '108.5. Introduce legislation to implement the European Court of Human Rights judgement in the A, B and C versus Ireland case (United Kingdom);',
+          en('UPR'),
+        ),
+      ).toEqual(['CASE ECTHR:A, B and C versus Ireland «A, B and C versus Ireland»']);
+    });
+
+    it('reads the Inter-American "vs." with no court named', () => {
+      expect(
+        cited('según la sentencia Gonzalez y otras ("Campo Algodonero") vs. México', es('CEDAW')),
+      ).toEqual([
+        'CASE IACTHR:Gonzalez y otras ("Campo Algodonero") vs. México «Gonzalez y otras ("Campo Algodonero") vs. México»',
+      ]);
+      expect(cited('as in Opuz v. Turkey', en('GREVIO'))).toEqual([]);
+    });
+
+    it('reads "the X case" when a court is named nearby, and no court as a case', () => {
+      expect(
+        cited(
+          '73.55. Take the necessary steps to act in compliance with the verdict rendered in 2007 by the Inter-American Court of Human Rights in the Saramaka People case and to respect (Norway);',
+          en('UPR'),
+        ),
+      ).toEqual(['CASE IACTHR:Saramaka People «Saramaka People»']);
+      expect(
+        cited('the Inter-American Court and the Constitutional Court case', en('UPR')),
+      ).toEqual([]);
+      expect(cited('Reopen the Saramaka People case (Norway);', en('UPR'))).toEqual([]);
+    });
+
+    it('reads "the X judgment" with a court named, and no chamber as a case', () => {
+      expect(
+        cited(
+          'execute the Opuz judgment of the European Court of Human Rights (Sweden);',
+          en('UPR'),
+        ),
+      ).toEqual(['CASE ECTHR:Opuz «Opuz»']);
+      expect(
+        cited('the Grand Chamber judgment of the European Court of Human Rights', en('UPR')),
+      ).toEqual([]);
+    });
+
+    it('reads the Inter-American Court’s cases named after indigenous communities', () => {
+      expect(
+        cited(
+          '85.68. Fully implement the rulings of the Inter-American Court on Human Rights regarding indigenous land claims by the Yakye Axa and Sawhoyamaxa indigenous communities quickly (Canada);',
+          en('UPR'),
+        ),
+      ).toEqual(['CASE IACTHR:Yakye Axa «Yakye Axa»', 'CASE IACTHR:Sawhoyamaxa «Sawhoyamaxa»']);
+      expect(
+        cited(
+          'cumplir las sentencias de la Corte Interamericana sobre la comunidad indígena Xákmok Kásek',
+          es('CERD'),
+        ),
+      ).toEqual(['CASE IACTHR:Xákmok Kásek «Xákmok Kásek»']);
+      expect(
+        cited('the Inter-American Commission on Human Rights and the Maya communities', en('UPR')),
       ).toEqual([]);
     });
   });

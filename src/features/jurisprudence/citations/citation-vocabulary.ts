@@ -76,6 +76,7 @@ export const TREATIES: readonly TreatyNames[] = [
       'convention on the rights of the child',
       'crc',
       'convencion sobre los derechos del nino(?: y la nina)?',
+      'cdn',
       "convention relative aux droits de l'enfant",
     ],
   },
@@ -85,6 +86,7 @@ export const TREATIES: readonly TreatyNames[] = [
       'convention on the rights of persons with disabilities',
       'crpd',
       'convencion sobre los derechos de las personas con discapacidad',
+      'cdpd',
       'convention relative aux droits des personnes handicapees',
     ],
   },
@@ -103,6 +105,7 @@ export const TREATIES: readonly TreatyNames[] = [
     names: [
       'international convention for the protection of all persons from enforced disappearance',
       'icppe?d',
+      'cped',
       'ced',
       'convencion internacional para la proteccion de todas las personas contra las desapariciones forzadas',
       'convention internationale pour la protection de toutes les personnes contre les disparitions forcees',
@@ -112,6 +115,8 @@ export const TREATIES: readonly TreatyNames[] = [
     code: 'BDP',
     names: [
       'convencion (?:interamericana )?de belem do para',
+      // MESECVI's own acronym: "Convención [para prevenir …] la Violencia Contra la Mujer".
+      'cvcm',
       'convention of belem do para',
       '(?:the )?belem do para convention',
       'inter-american convention on the prevention,? punishment and eradication of violence against women',
@@ -291,6 +296,8 @@ export const GENERAL_COMMENT_WORDS: readonly string[] = [
   '(?:joint )?general recommendations?',
   'observaci(?:on|ones) generale?s?(?: conjuntas?)?',
   'recomendaci(?:on|ones) generale?s?(?: conjuntas?)?',
+  // Older Spanish translations of CESCR and CRC texts: "comentario general Nº 3".
+  'comentarios? generale?s?(?: conjuntos?)?',
   'observations? generales?(?: conjointes?)?',
   'recommandations? generales?(?: conjointes?)?',
 ];
@@ -348,7 +355,13 @@ export const COMMITTEES: readonly { readonly body: string; readonly names: reado
   },
   {
     body: 'CCPR',
-    names: ['human rights committee', 'comite de derechos humanos', "comite des droits de l'homme"],
+    names: [
+      'human rights committee',
+      // A common rendering in States' own English ("General Comment 34 of the Committee of Human Rights").
+      'committee of human rights',
+      'comite de derechos humanos',
+      "comite des droits de l'homme",
+    ],
   },
   {
     body: 'CESCR',
@@ -417,6 +430,9 @@ export const BODY_ACRONYMS: Readonly<Record<string, string>> = {
   CMW: 'CMW',
   CED: 'CED',
   CIDH: 'IACHR',
+  // Spanish acronyms: "Comité DESC" (derechos económicos, sociales y culturales), "CDN" (niño).
+  DESC: 'CESCR',
+  CDN: 'CRC',
   IACHR: 'IACHR',
 };
 
@@ -433,6 +449,44 @@ export const OWN_BODY: Readonly<Record<string, string>> = {
   CED: 'CED',
   IACHR: 'IACHR',
 };
+
+/**
+ * UN document series the shared symbol pattern (core/document-symbols.ts) does not know:
+ * resolutions ("A/RES/53/144", "S/RES/1325 (2000)"), Commission on Human Rights and
+ * Sub-Commission documents ("E/CN.4/1997/37", "E/CN.4/Sub.2/2004/…"), conference documents
+ * ("A/CONF.177/20"). Matched in the original case; a symbol ends before white space.
+ */
+export const EXTRA_SYMBOLS: readonly string[] = [
+  String.raw`\b(?:A|S|A\/HRC|E\/CN\.\d{1,2})\/RES\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9.-]+)*`,
+  String.raw`\bE\/CN\.\d{1,2}(?:\/Sub\.\d)?\/\d{4}\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9.-]+)*`,
+  String.raw`\bA\/CONF\.\d{1,3}\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9.-]+)*`,
+];
+/**
+ * Symbol elements written with a period, which a typo may separate from their number by a space:
+ * "CCPR/C/SR. 118" is CCPR/C/SR.118.
+ */
+export const SPACED_ELEMENTS = 'SR|Add|Rev|Corr';
+/**
+ * "Part" of a report between its symbol and the paragraph: the General Assembly's annual reports
+ * of the treaty bodies come in parts ("A/57/38, primera parte, párr. 205", "A/57/38 (Part I),
+ * para. 205"). Folded text.
+ */
+export const REPORT_PART = String.raw`(?:\(\s*)?(?:(?:primera|segunda|tercera|first|second|third|premiere|deuxieme|troisieme) (?:parte|part|partie)|(?:parte|part|partie) (?:i{1,3}|one|two|three|\d))(?:\s*\))?`;
+/**
+ * Paragraph words written before a document's symbol: "párrafo 26 de sus anteriores observaciones
+ * finales (CEDAW/C/GUA/CO/7)", "paragraph 61 of document CRC/C/ERI/CO/3". Folded text.
+ */
+export const PARAGRAPH_WORDS = 'paragraphs?|paras?\\.|parrafos?|parrs?\\.|paragraphes?|par\\.';
+/**
+ * Words that make such a paragraph one of the citing text itself ("párrafo 5 de las presentes
+ * observaciones", "paragraph 12 above"), not of the symbol after it. Folded text.
+ */
+export const OWN_TEXT_WORDS =
+  'present(?:e|es)?|presents|supra|above|below|infra|ci-dessus|ci-dessous';
+/** Words joining such a paragraph to the words naming its document ("of", "de", "in"). */
+export const PARAGRAPH_OF = 'of|in|de|del|en|du|des';
+/** How far (characters) the words naming the document may run between paragraph and symbol. */
+export const MAX_PARAGRAPH_TO_SYMBOL = 80;
 
 /** Communications and petitions ("comunicación núm. 22/2009", "petition 321-12"). */
 export const COMMUNICATION_WORDS = 'communications?|comunicaci(?:on|ones)|complaints?|denuncias?';
@@ -478,3 +532,30 @@ export const VERSUS_COURT: Readonly<Record<string, string>> = { 'vs.': 'IACTHR' 
 export const MAX_RESPONDENT_WORDS = 4;
 /** How far (characters) a case name may run before "vs." / "v.". */
 export const MAX_CASE_NAME = 80;
+/**
+ * Words that make a capitalised "name" no case name: "the Constitutional Court case" names a
+ * court, "the Committee" a body.
+ */
+export const NOT_CASE_NAME_WORDS =
+  'court|corte|cour|tribunal|chamber|sala|chambre|commission|comision|committee|comite|convention|convencion|state|estado';
+/** English words written after a case's name: "the Saramaka People case", "the Opuz judgment". */
+export const CASE_AFTER_NAME_WORDS = 'case|judgment|judgement|ruling';
+/**
+ * The Inter-American Court names its indigenous-land cases after the community ("Caso Comunidad
+ * Indígena Yakye Axa vs. Paraguay"), and texts cite them as "the Yakye Axa community". Folded text.
+ */
+export const COMMUNITY_WORDS = 'communit(?:y|ies)';
+export const INDIGENOUS_WORDS = 'indigenous|indigenas?';
+export const COMMUNITY_BEFORE_WORDS = 'comunidad(?:es)?';
+/** The court whose cases are named after a community. */
+export const COMMUNITY_CASE_COURT = 'IACTHR';
+/** How near (characters) a court must be named to a case written without "Vs." or "caso". */
+export const COURT_NEAR = 250;
+/**
+ * Words that tie an article with no treaty after it to the treaty named earlier in the same
+ * sentence, in texts with no treaty of their own (UPR): "reservations to CEDAW, in particular
+ * article 2", "the declarations provided for in articles 31 and 32", "in conformity with article
+ * 14". Folded text, matched right before the article word.
+ */
+export const EARLIER_TREATY_CUES =
+  "in particular|particularly|especially|notably|including|provided for (?:in|on|under|by)|in conformity with|in accordance with|pursuant to|under|en particular|especialmente|incluido|previstas? en|de conformidad con|conforme (?:a|al)|en virtud del?|notamment|en particulier|y compris|prevues? (?:a|au|par)|conformement (?:a|au)|en vertu de l'|en vertu du?";

@@ -4,36 +4,51 @@
  * a canonical reference (issue 27, item 2). Pure: no I/O. The words are data in
  * citation-vocabulary.ts.
  */
-import { SYMBOL_IN_TEXT, normaliseSymbol } from '../../imports/index.ts';
+import { SYMBOL_IN_TEXT, normaliseSymbol } from '../../../core/document-symbols.ts';
 import {
   ARTICLE_WORDS,
   BODY_ACRONYMS,
+  CASE_AFTER_NAME_WORDS,
   CASE_WORDS,
   COMMENT_KIND,
   COMMENT_SYMBOLS,
   COMMITTEES,
   COMMUNICATION_WORDS,
+  COMMUNITY_BEFORE_WORDS,
+  COMMUNITY_CASE_COURT,
+  COMMUNITY_WORDS,
   COURTS,
+  COURT_NEAR,
   DETERMINERS,
+  EARLIER_TREATY_CUES,
+  EXTRA_SYMBOLS,
   GENERAL_COMMENT_WORDS,
+  INDIGENOUS_WORDS,
   JOINT_COMMENTS,
   JOINT_WORDS,
   LIST_WORDS,
   MAX_CASE_NAME,
+  MAX_PARAGRAPH_TO_SYMBOL,
   NAMED_PROTOCOLS,
   NATIONAL_LAW_ADJECTIVES,
   NATIONAL_LAW_WORDS,
+  NOT_CASE_NAME_WORDS,
   NUMBER_SIGNS,
   OWN_BODY,
+  OWN_TEXT_WORDS,
   OWN_PROTOCOL_WORDS,
   OWN_TREATY,
   OWN_TREATY_NOT_BEFORE,
   OWN_TREATY_WORDS,
+  PARAGRAPH_OF,
+  PARAGRAPH_WORDS,
   PETITION_BODY,
   PETITION_WORDS,
   PROTOCOL_CODES,
   PROTOCOL_HEADS,
   RANGE_WORDS,
+  REPORT_PART,
+  SPACED_ELEMENTS,
   SUBLEVEL_WORDS,
   THEREOF_WORDS,
   TREATIES,
@@ -86,6 +101,13 @@ export function foldKeepingOffsets(text: string): string {
   }
   return out;
 }
+
+/**
+ * The text after `at`, as far as any pattern anchored there can reach: anchored patterns that
+ * start with optional white space are slow on long runs of it, so they see a bounded window.
+ */
+const LOOKAHEAD = 400;
+const ahead = (text: string, at: number) => text.slice(at, at + LOOKAHEAD);
 
 /** A table pattern as a regex source: a space is any white space, an apostrophe ' or ’. */
 const src = (pattern: string) =>
@@ -254,7 +276,7 @@ function generalComments(text: string, folded: string, mechanism: string | null)
   for (const word of folded.matchAll(GC_WORD)) {
     const start = word.index;
     let end = start + word[0].length;
-    const first = GC_FIRST.exec(folded.slice(end));
+    const first = GC_FIRST.exec(ahead(folded, end));
     if (!first?.[2]) continue;
     const raw = first[2];
     let n: number | null;
@@ -275,7 +297,7 @@ function generalComments(text: string, folded: string, mechanism: string | null)
     // Only a plural runs on to further numbers far from the first ("núm. 26 (2008), sobre …, y núm. 32").
     const plural = /s$/u.test(word[0]);
     for (;;) {
-      const rest = folded.slice(end);
+      const rest = ahead(folded, end);
       const next = GC_NEXT_DIRECT.exec(rest) ?? (plural ? GC_NEXT_FAR.exec(rest) : null);
       if (!next?.[1]) break;
       const numberEnd = end + next[0].replace(/\s*\(\d{4}\)$/u, '').length;
@@ -302,10 +324,25 @@ function generalComments(text: string, folded: string, mechanism: string | null)
 // ---------------------------------------------------------------- documents
 
 const PARAGRAPHS = new RegExp(
-  `^\\s*,?\\s*(?:paras?\\.|paragraphs?|parrs?\\.|parrafos?|par\\.|§)\\s*(\\d{1,3})((?:\\s*(?:,|y|and|et|e|a|al|to|-|–)\\s*\\d{1,3}${NOT_WORD})*)`,
+  `^\\s*,?\\s*(?:(?:${src(REPORT_PART)})\\s*,?\\s*)?(?:paras?\\.|paragraphs?|parrs?\\.|parrafos?|par\\.|§)\\s*(\\d{1,3})((?:\\s*(?:,|y|and|et|e|a|al|to|-|–)\\s*\\d{1,3}${NOT_WORD})*)`,
   'u',
 );
 const DECISION_SYMBOL = /\/D\/\d+\/\d{4}/u;
+/** The shared symbol pattern and the series it does not know. */
+const SYMBOL = new RegExp([SYMBOL_IN_TEXT.source, ...EXTRA_SYMBOLS].join('|'), 'gu');
+/** "CCPR/C/SR. 118": an element's period, then a space typed before its number. */
+const SPACED_END = new RegExp(`(?:^|\\/)(?:${SPACED_ELEMENTS})\\.$`, 'u');
+const SPACED_IN_SYMBOL = new RegExp(`\\b(${SPACED_ELEMENTS})\\.\\s+(?=\\d)`, 'gu');
+/**
+ * "párrafo 26 de sus anteriores observaciones finales (", "paragraphs 110 and 111 of the national
+ * report (", "paragraph 65of document ": a paragraph written before its symbol, matched at the end
+ * of the text before the symbol. The words between hold no number, sentence end or other symbol.
+ */
+const OWN_TEXT = new RegExp(`(?<![\\p{L}])(?:${OWN_TEXT_WORDS})(?![\\p{L}])`, 'u');
+const PARAGRAPHS_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:${PARAGRAPH_WORDS})\\s*(\\d{1,3})((?:\\s*(?:,|y|and|et|e|a|al|to|-|–)\\s*\\d{1,3}(?!\\d))*)\\s*(?:${PARAGRAPH_OF})\\s[^\\d.;:()/]{0,${MAX_PARAGRAPH_TO_SYMBOL}}\\(?\\s*$`,
+  'u',
+);
 
 /** A general comment's own symbol as its canonical reference (`CEDAW/C/GC/35` → `CEDAW/GR/35`). */
 function commentOfSymbol(symbol: string): string | null {
@@ -332,13 +369,18 @@ function numberList(first: string, rest: string): number[] {
 
 function documents(text: string, folded: string): Citation[] {
   const out: Citation[] = [];
-  for (const m of text.matchAll(new RegExp(SYMBOL_IN_TEXT.source, 'gu'))) {
+  for (const m of text.matchAll(SYMBOL)) {
     // The shared pattern stops some symbols before their addendum ("E/1984/6/Add.19").
-    const tail = /^(?:\s?\/\s?(?:Add|Rev|Corr)\.\s?\d+)*/u.exec(text.slice(m.index + m[0].length));
-    const raw = (m[0] + (tail?.[0] ?? '')).replace(/[\s.,;:]+$/u, '');
-    const start = m.index;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const tail = /^(?:\s?\/\s?(?:Add|Rev|Corr)\.\s?\d+)*/u.exec(after)?.[0] ?? '';
+    const joined = m[0] + tail;
+    const spaced = SPACED_END.test(joined)
+      ? (/^ \d+/u.exec(after.slice(tail.length))?.[0] ?? '')
+      : '';
+    const raw = (joined + spaced).replace(/[\s.,;:]+$/u, '');
+    let start = m.index;
     let end = start + raw.length;
-    const symbol = normaliseSymbol(raw);
+    const symbol = normaliseSymbol(raw).replace(SPACED_IN_SYMBOL, '$1.');
     // "MESECVI" alone is a name; a symbol has a slash and a number.
     if (!/\/.*\d|\d.*\//u.test(symbol)) continue;
     // A joint general comment's symbol is both symbols joined: "CEDAW/C/GC/31-CRC/C/GC/18".
@@ -351,10 +393,19 @@ function documents(text: string, folded: string): Citation[] {
       out.push(cite(text, 'COMMUNICATION', symbol, start, end));
       continue;
     }
-    const paragraphs = PARAGRAPHS.exec(folded.slice(end));
+    const paragraphs = PARAGRAPHS.exec(ahead(folded, end));
     if (paragraphs?.[1]) {
       end += paragraphs[0].length;
       for (const p of numberList(paragraphs[1], paragraphs[2] ?? ''))
+        out.push(cite(text, 'DOCUMENT', `${symbol}#${p}`, start, end));
+      continue;
+    }
+    const windowStart = Math.max(0, start - MAX_PARAGRAPH_TO_SYMBOL - 40);
+    const before = PARAGRAPHS_BEFORE.exec(folded.slice(windowStart, start));
+    // "párrafo 5 de las presentes observaciones y el informe (…)": a paragraph of the text itself.
+    if (before?.[1] && !OWN_TEXT.test(before[0])) {
+      start = windowStart + before.index;
+      for (const p of numberList(before[1], before[2] ?? ''))
         out.push(cite(text, 'DOCUMENT', `${symbol}#${p}`, start, end));
     } else out.push(cite(text, 'DOCUMENT', symbol, start, end));
   }
@@ -404,7 +455,22 @@ function communications(text: string, folded: string, mechanism: string | null):
 // ---------------------------------------------------------------- articles
 
 const ARTICLE_WORD = new RegExp(`(?<![\\p{L}])(?:${ARTICLE_WORDS})(?=[\\s\\d])`, 'gu');
-const ARTICLE_NUMBER = /^\s*(\d{1,3})(?:\s*[º°])?(?:\s*bis)?(?![\p{L}\d/])/u;
+/** A number, with its ordinal sign ("7º", "8º." in MESECVI texts) in group 2. */
+const ARTICLE_NUMBER = /^\s*(\d{1,3})(?:\s*([º°])\.?)?(?:\s*bis)?(?![\p{L}\d/])/u;
+/**
+ * A bare lower-case letter after an ordinal article number is its sub-paragraph ("Art. 8º, d",
+ * "8º h"): MESECVI's way. Not "y", "o", "u" (conjunctions), nor a letter before another article
+ * word ("7º e Art. 8º"); see also ORDINAL_LETTER_END.
+ */
+const ORDINAL_LETTER = new RegExp(
+  `^\\s*,?\\s*(?![ouy](?![\\p{L}\\p{N}]))([a-z])(?![\\p{L}\\p{N}])(?!\\s*(?:${ARTICLE_WORDS})(?![\\p{L}]))`,
+  'u',
+);
+/**
+ * What may follow such a letter (original text): punctuation, the end, another article of a list
+ * ("8º, d, 7º h") or a capitalised treaty name ("8º d CVCM"), not a word ("7º, a fin de").
+ */
+const ORDINAL_LETTER_END = /^(?:\s*(?:[,;:)\]]|\.(?!\p{L})|$)|\s+(?:y|e|et|and)\s+\d|\s+\p{Lu})/u;
 const LEVEL = '(\\d{1,2}|[a-z]|[ivx]{1,5})';
 /** More sub-levels of the same article: "párrafos 1 y 2", "(párrafos 1 a 3)". */
 const MORE_LEVELS = `((?:\\s*(?:,|y|and|et|a|to)\\s*\\d{1,2}(?![\\d/]))*)`;
@@ -436,7 +502,7 @@ const NATIONAL_LAW_BEFORE = new RegExp(
 const NATIONAL_LAW_AFTER = new RegExp(`^\\s*(?:${NATIONAL_LAW_ADJECTIVES})${NOT_WORD}`, 'u');
 /** "párrafo 1 del artículo 4": the sub-level written before the article. */
 const LEVEL_BEFORE = new RegExp(
-  `(?<![\\p{L}])(?:${SUBLEVEL_WORDS})\\s*\\(?${LEVEL}\\)?\\s*(?:del|of|de l['’]|du|de)\\s*$`,
+  `(?<![\\p{L}])(?:${SUBLEVEL_WORDS})\\s*\\(?${LEVEL}\\)?\\.?\\s*(?:del|of|de l['’]|du|de)\\s*$`,
   'u',
 );
 
@@ -453,14 +519,24 @@ function articleList(
   const items: ArticleItem[] = [];
   let pos = at;
   for (;;) {
-    const number = ARTICLE_NUMBER.exec(folded.slice(pos));
+    const number = ARTICLE_NUMBER.exec(ahead(folded, pos));
     if (!number?.[1]) break;
     pos += number[0].length;
     let paths: string[][] = [[number[1]]];
+    const letter = number[2] ? ORDINAL_LETTER.exec(ahead(folded, pos)) : null;
+    const afterLetter = pos + (letter?.[0].length ?? 0);
+    if (
+      letter?.[1] &&
+      text[afterLetter - 1] === letter[1] &&
+      ORDINAL_LETTER_END.test(text.slice(afterLetter, afterLetter + 40))
+    ) {
+      paths = [[number[1], letter[1]]];
+      pos += letter[0].length;
+    }
     for (let matched = true; matched;) {
       matched = false;
       for (const [index, sub] of SUBLEVELS.entries()) {
-        const s = sub.exec(folded.slice(pos));
+        const s = sub.exec(ahead(folded, pos));
         if (!s?.[1]) continue;
         if (index === BARE_LETTER && text[pos + s[0].length - 2] !== s[1]) continue;
         const levels = /^\d+$/u.test(s[1]) ? numberList(s[1], s[2] ?? '').map(String) : [s[1]];
@@ -471,7 +547,7 @@ function articleList(
       }
     }
     items.push({ paths });
-    const range = RANGE_SEPARATOR.exec(folded.slice(pos));
+    const range = RANGE_SEPARATOR.exec(ahead(folded, pos));
     if (range) {
       const to = ARTICLE_NUMBER.exec(folded.slice(pos + range[0].length));
       const from = Number(number[1]);
@@ -480,7 +556,7 @@ function articleList(
         pos += range[0].length + to[0].length;
       }
     }
-    const list = LIST_SEPARATOR.exec(folded.slice(pos));
+    const list = LIST_SEPARATOR.exec(ahead(folded, pos));
     if (!list) break;
     pos += list[0].length;
   }
@@ -496,6 +572,34 @@ function lastNamedTreaty(folded: string, at: number): string | null {
     for (const hit of before.matchAll(m.regex))
       if (!best || hit.index > best.index) best = { code: m.code, index: hit.index };
   return best?.code ?? null;
+}
+
+const EARLIER_TREATY_CUE = new RegExp(`(?<![\\p{L}])(?:${src(EARLIER_TREATY_CUES)})\\s*$`, 'u');
+/** How far back (characters) a treaty named earlier in the sentence is looked for. */
+const MAX_SENTENCE_BACK = 300;
+const SENTENCE_END = /[;!?]|\.\s+(?=\p{Lu})/gu;
+const NATIONAL_LAW_WORD = new RegExp(`(?<![\\p{L}])(?:${NATIONAL_LAW_WORDS})${NOT_WORD}`, 'u');
+
+/**
+ * "ratify CEDAW …, in particular article 2": in a text with no treaty of its own, an article cued
+ * as a provision of something named earlier cites the treaty named last in the same sentence,
+ * unless a national law is named after that treaty.
+ */
+function treatyEarlierInSentence(text: string, folded: string, at: number): string | null {
+  if (!EARLIER_TREATY_CUE.test(folded.slice(Math.max(0, at - 40), at))) return null;
+  const base = Math.max(0, at - MAX_SENTENCE_BACK);
+  let from = base;
+  for (const m of text.slice(base, at).matchAll(SENTENCE_END)) from = base + m.index + m[0].length;
+  const sentence = folded.slice(from, at);
+  let best: { code: string; index: number; end: number } | null = null;
+  for (const m of NAMED_ANYWHERE)
+    for (const hit of sentence.matchAll(m.regex)) {
+      const end = hit.index + hit[0].length;
+      if (!best || end > best.end || (end === best.end && hit.index < best.index))
+        best = { code: m.code, index: hit.index, end };
+    }
+  if (!best || NATIONAL_LAW_WORD.test(sentence.slice(best.end))) return null;
+  return best.code;
 }
 
 /** Treaty names anchored at the end, for "la Convención (art. 5)", "the CRC (article 37)". */
@@ -520,8 +624,8 @@ function articles(text: string, folded: string, mechanism: string | null): Citat
     if (!list) continue;
     let end = list.end;
     let code: string | null = null;
-    const connector = CONNECTOR.exec(folded.slice(end));
-    const thereof = THEREOF.exec(folded.slice(end));
+    const connector = CONNECTOR.exec(ahead(folded, end));
+    const thereof = THEREOF.exec(ahead(folded, end));
     if (thereof) {
       code = lastNamedTreaty(folded, start) ?? 'OWN';
       end += thereof[0].length;
@@ -534,7 +638,7 @@ function articles(text: string, folded: string, mechanism: string | null): Citat
     } else {
       const direct = treatyAt(
         folded,
-        end + (/^\s*,?\s*/u.exec(folded.slice(end))?.[0].length ?? 0),
+        end + (/^\s*,?\s*/u.exec(ahead(folded, end))?.[0].length ?? 0),
       );
       if (direct && !direct.code.startsWith('OWN')) {
         code = direct.code;
@@ -544,7 +648,7 @@ function articles(text: string, folded: string, mechanism: string | null): Citat
         if (justBefore) code = justBefore;
         else if (NATIONAL_LAW_BEFORE.test(folded.slice(Math.max(0, start - 60), start))) continue;
         else if (NATIONAL_LAW_AFTER.test(folded.slice(end, end + 40))) continue;
-        else code = 'OWN';
+        else code = (ownAllowed ? null : treatyEarlierInSentence(text, folded, start)) ?? 'OWN';
       }
     }
     if (code.startsWith('OWN') && !ownAllowed) continue;
@@ -566,7 +670,7 @@ function articles(text: string, folded: string, mechanism: string | null): Citat
 // ---------------------------------------------------------------- court cases
 
 const VERSUS =
-  /\s([Vv][Ss]\.|v\.|c\.|contra)\s+((?:(?:el|la|los|las|the|le|l['’])\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|del|and|y|et)\s+)?\p{Lu}[\p{L}'’-]*){0,3})/u;
+  /\s([Vv][Ss]\.|v\.|c\.|contra|versus)\s+((?:(?:el|la|los|las|the|le|l['’])\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|del|and|y|et)\s+)?\p{Lu}[\p{L}'’-]*){0,3})/u;
 const CASE_WORD = new RegExp(`(?<![\\p{L}])(?:${CASE_WORDS})\\s+(?:de\\s+)?`, 'gu');
 const CASE_NAME_ALONE =
   /^[“"«]?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|del|y|and|of|the|la|el|los|las)\s+)?[“"«]?\p{Lu}[\p{L}'’-]*[”"»]?)*[”"»]?/u;
@@ -574,8 +678,55 @@ const COURT_NAMES = COURTS.map((c) => ({
   court: c.court,
   regex: new RegExp(`\\b(?:${alt(c.names)})\\b`, 'u'),
 }));
+/** "Opuz v. Turkey", "A, B and C versus Ireland", "González y otras (“Campo Algodonero”) vs. México". */
 const NAME_WITH_VERSUS =
-  /(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:y|and|et|de|del|la)\s+)?(?:otr[oa]s|others|autres|\p{Lu}[\p{L}'’.-]*|\([^)]{1,40}\))){0,5})\s+([Vv][Ss]\.|v\.)\s/gu;
+  /(?<![\p{L}])(\p{Lu}[\p{L}'’.-]*(?:,?\s+(?:(?:y|and|et|de|del|la)\s+)?(?:otr[oa]s|others|autres|\p{Lu}[\p{L}'’.-]*|\([^)]{1,40}\))){0,5})\s+([Vv][Ss]\.|v\.|versus)\s/gu;
+/** "in the Saramaka People case", "the Opuz judgment": English names a case before "case". */
+const NAME_THEN_CASE = new RegExp(
+  `(?<![\\p{L}])the\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:(?:of|and|de|del|y)\\s+)?\\p{Lu}[\\p{L}'’-]*){0,4})\\s+(?:${CASE_AFTER_NAME_WORDS})(?![\\p{L}])`,
+  'gu',
+);
+const NOT_CASE_NAME = new RegExp(`(?<![\\p{L}])(?:${NOT_CASE_NAME_WORDS})(?![\\p{L}])`, 'u');
+/** "the Yakye Axa and Sawhoyamaxa indigenous communities", "comunidad indígena Yakye Axa". */
+const COMMUNITY_AFTER = new RegExp(
+  `(?<![\\p{L}])(?:(?:${INDIGENOUS_WORDS})\\s+)?(?:${COMMUNITY_WORDS})(?![\\p{L}])`,
+  'gu',
+);
+const COMMUNITY_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:${COMMUNITY_BEFORE_WORDS})\\s+(?:(?:${INDIGENOUS_WORDS})\\s+)?(?:de\\s+)?`,
+  'gu',
+);
+const COMMUNITY_NAME = "\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}";
+const NAMES_BEFORE_COMMUNITY = new RegExp(
+  `(?<![\\p{L}])(${COMMUNITY_NAME})(?:\\s+(?:and|y|et)\\s+(${COMMUNITY_NAME}))?\\s+$`,
+  'u',
+);
+const NAMES_AFTER_COMMUNITY = new RegExp(
+  `^(${COMMUNITY_NAME})(?:\\s+(?:and|y|et)\\s+(${COMMUNITY_NAME}))?(?![\\p{L}])`,
+  'u',
+);
+
+const OWN_COURT_VERSUS = new RegExp(
+  `\\s(?:${Object.keys(VERSUS_COURT)
+    .map((v) => v.replace(/\./gu, '\\.'))
+    .join('|')})\\s`,
+  'iu',
+);
+
+/** The court named before `at` in the same sentence, at most COURT_NEAR characters back. */
+function courtBeforeInSentence(text: string, folded: string, at: number): string | null {
+  const base = Math.max(0, at - COURT_NEAR);
+  let from = base;
+  for (const m of text.slice(base, at).matchAll(SENTENCE_END)) from = base + m.index + m[0].length;
+  const window = folded.slice(from, at);
+  return COURT_NAMES.find((c) => c.regex.test(window))?.court ?? null;
+}
+
+/** The court named within COURT_NEAR characters of a span, if any. */
+function courtNear(folded: string, start: number, end: number): string | null {
+  const window = folded.slice(Math.max(0, start - COURT_NEAR), end + COURT_NEAR);
+  return COURT_NAMES.find((c) => c.regex.test(window))?.court ?? null;
+}
 
 function courtOf(folded: string, versus: string | undefined): string | null {
   const named = COURT_NAMES.find((c) => c.regex.test(folded));
@@ -612,7 +763,9 @@ function cases(text: string, folded: string): Citation[] {
     taken.push([start, end]);
     out.push(cite(text, 'CASE', `${court}:${name.replace(/\s+/gu, ' ').trim()}`, start, end));
   }
-  if (!COURT_NAMES.some((c) => c.regex.test(folded))) return out;
+  // "vs." names an Inter-American case by itself; "v." and "versus" need a court named.
+  const courtNamed = COURT_NAMES.some((c) => c.regex.test(folded));
+  if (!courtNamed && !OWN_COURT_VERSUS.test(text)) return out;
   for (const m of text.matchAll(NAME_WITH_VERSUS)) {
     const start = m.index;
     const versus = VERSUS.exec(text.slice(start + (m[1]?.length ?? 0)));
@@ -624,6 +777,53 @@ function cases(text: string, folded: string): Citation[] {
     taken.push([start, end]);
     out.push(
       cite(text, 'CASE', `${court}:${text.slice(start, end).replace(/\s+/gu, ' ')}`, start, end),
+    );
+  }
+  if (!courtNamed) return out;
+  for (const m of text.matchAll(NAME_THEN_CASE)) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].indexOf(name, 3);
+    const end = start + name.length;
+    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    if (NOT_CASE_NAME.test(folded.slice(start, end))) continue;
+    const court = courtNear(folded, start, end);
+    if (!court) continue;
+    taken.push([start, end]);
+    out.push(cite(text, 'CASE', `${court}:${name.replace(/\s+/gu, ' ')}`, start, end));
+  }
+  // The Inter-American Court's indigenous-land cases, cited by the community's name.
+  const communityNames: { start: number; name: string }[] = [];
+  for (const m of folded.matchAll(COMMUNITY_AFTER)) {
+    const from = Math.max(0, m.index - 80);
+    const names = NAMES_BEFORE_COMMUNITY.exec(text.slice(from, m.index));
+    if (!names?.[1]) continue;
+    const first = from + names.index;
+    communityNames.push({ start: first, name: names[1] });
+    if (names[2])
+      communityNames.push({
+        start: first + names[0].indexOf(names[2], names[1].length),
+        name: names[2],
+      });
+  }
+  for (const m of folded.matchAll(COMMUNITY_BEFORE)) {
+    const at = m.index + m[0].length;
+    const names = NAMES_AFTER_COMMUNITY.exec(text.slice(at, at + 80));
+    if (!names?.[1]) continue;
+    communityNames.push({ start: at, name: names[1] });
+    if (names[2])
+      communityNames.push({
+        start: at + names[0].indexOf(names[2], names[1].length),
+        name: names[2],
+      });
+  }
+  for (const { start, name } of communityNames) {
+    const end = start + name.length;
+    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    if (NOT_CASE_NAME.test(folded.slice(start, end))) continue;
+    if (courtBeforeInSentence(text, folded, start) !== COMMUNITY_CASE_COURT) continue;
+    taken.push([start, end]);
+    out.push(
+      cite(text, 'CASE', `${COMMUNITY_CASE_COURT}:${name.replace(/\s+/gu, ' ')}`, start, end),
     );
   }
   return out;
