@@ -6,10 +6,12 @@ import {
   referenceDataReloadMigration,
 } from '../features/reference/index.ts';
 import { languageMigration } from '../features/recommendations/index.ts';
+import { themeArticlesMigration } from '../features/jurisprudence/index.ts';
 
 export const CODE_MIGRATIONS: readonly CodeMigration[] = [
   referenceDataMigration,
   textKeyMigration,
   languageMigration,
   referenceDataReloadMigration,
+  themeArticlesMigration,
 ];

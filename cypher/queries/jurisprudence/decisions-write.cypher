@@ -30,7 +30,8 @@ CALL (d, row) {
   SET a.instrument = article.instrument,
     a.article = article.article,
     a.paragraph = article.paragraph,
-    a.subparagraph = article.subparagraph
+    a.subparagraph = article.subparagraph,
+    a.articleKey = article.instrument + '-' + article.article
   MERGE (d)-[r:APPLIES]->(a)
   SET r.violated = article.violated
 }

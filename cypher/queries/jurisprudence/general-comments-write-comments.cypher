@@ -19,7 +19,8 @@ CALL (g, c) {
   UNWIND c.articles AS article
   MERGE (a:TreatyArticle {code: article.code})
     ON CREATE SET a.instrument = article.instrument, a.article = article.article,
-                  a.paragraph = article.paragraph
+                  a.paragraph = article.paragraph,
+                  a.articleKey = article.instrument + '-' + article.article
   MERGE (g)-[r:INTERPRETS]->(a)
   SET r.source = c.articleSource
 }

@@ -2,6 +2,7 @@ import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 import { DuplicateConflictError } from '../../core/errors.ts';
+import { readCitations } from '../jurisprudence/index.ts';
 import {
   anyClustered,
   lockStates,
@@ -252,6 +253,17 @@ async function writeBatchOnce(
     if (await anyClustered(tx, existingIds)) {
       await refreshClusterSignals(tx, existingStates, existingIds);
     }
+    // The citations their texts hold (issue 27): replaced on the ones that existed.
+    await readCitations(
+      tx,
+      changedRecommendations.map((c) => ({
+        id: c.record.id,
+        text: c.record.text,
+        language: c.record.language,
+        mechanism: c.record.mechanism,
+        replace: !isNew(c),
+      })),
+    );
     const changedPledges = changed.filter((c) => c.record.kind === 'PLEDGE').map((c) => c.record);
     if (changedPledges.length)
       await tx.run(cypher('imports/upsert-pledges'), { rows: changedPledges });

@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
-import type { TreatyArticle } from './article-codes.ts';
+import { parseArticleCode, type TreatyArticle } from './article-codes.ts';
 import * as service from './article.service.ts';
 import * as decisions from './decision.service.ts';
 import { DecisionRef } from './decision.schema.ts';
@@ -10,11 +10,12 @@ export const TreatyArticleRef = builder.loadableObjectRef('TreatyArticle', {
 });
 TreatyArticleRef.implement({
   description:
-    'An article (or paragraph, or sub-paragraph) of a treaty or protocol, as decisions apply it: CCPR-14-1, CCPR-OP-5-2-b, ECHR-P1-1.',
+    "An article (or paragraph, or sub-paragraph) of a treaty or protocol, as decisions apply it, by its canonical code: CCPR-14-1, OPCCPR-5-2-b (an optional protocol by its own code; OHCHR's CCPR-OP-5-2-b is read as this), OPCEDAW-4-2-c, ACHR-8-1, ECHR-P1-1.",
   fields: (t) => ({
     code: t.exposeString('code'),
     instrument: t.exposeString('instrument', {
-      description: 'The treaty or protocol: CCPR, CCPR-OP, CEDAW-OP, ECHR, ECHR-P1, …',
+      description:
+        'The treaty or protocol: CCPR, OPCCPR, OP2CCPR, OPCEDAW, OPCAT, OPIC, OPSC, OPAC, ECHR, ECHR-P1, ACHR, BDP, IC, …',
     }),
     article: t.exposeString('article'),
     paragraph: t.exposeString('paragraph', { nullable: true }),
@@ -62,8 +63,13 @@ builder.queryField('treatyArticle', (t) =>
   t.field({
     type: TreatyArticleRef,
     nullable: true,
-    description: 'A treaty article by code (CCPR-14-1), with the decisions that apply it.',
+    description:
+      'A treaty article by canonical code (CCPR-14-1, OPCEDAW-4-2-c), with the decisions that apply it.',
     args: { code: t.arg.string({ required: true }) },
-    resolve: (_root, { code }) => code,
+    // OHCHR's form (CEDAW-OP-4-2-c) and any case are read as the canonical code.
+    resolve: (_root, { code }) => {
+      const parsed = parseArticleCode(code);
+      return parsed.ok ? parsed.article.code : code;
+    },
   }),
 );

@@ -1,3 +1,5 @@
+// Citations and related jurisprudence in the API (importing the module registers its types).
+import './citation.schema.ts';
 export { DecisionRef } from './decision.schema.ts';
 export { TreatyArticleRef } from './article.schema.ts';
 export type { Decision } from './decision.repository.ts';
@@ -23,3 +25,13 @@ export { findGeneralComment } from './general-comment.service.ts';
 export type { GeneralComment, GeneralCommentParagraph } from './general-comment.repository.ts';
 // Citations read from recommendation texts (no graph access).
 export { extractCitations, type Citation, type CitationKind } from './citations/index.ts';
+// Citations stored in the graph: read at import and by `recgraph jurisprudence link`.
+export {
+  CITATION_READER_VERSION,
+  linkCitations,
+  readCitations,
+  resolvePendingCitations,
+  type LinkProgress,
+  type LinkSummary,
+} from './citation-reading.service.ts';
+export { themeArticlesMigration, readThemeArticles } from './theme-articles.ts';
