@@ -3,10 +3,10 @@
  * the graph and points every citation at its target (docs/jurisprudence.md, "Citations"). A
  * progress bar on a TTY, a line every 5 s otherwise, with --json a last line of JSON.
  */
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { Db } from '../db/run.ts';
 import { linkCitations, type LinkSummary } from '../features/jurisprudence/index.ts';
+import { progress } from './progress.ts';
 import { withDatabase } from './with-database.ts';
 
 export function registerJurisprudenceCommands(program: Command): void {
@@ -31,36 +31,19 @@ export async function linkCommand(
   db: Db,
   options: { full?: boolean; json?: boolean },
 ): Promise<LinkSummary> {
-  const tty = process.stderr.isTTY && !options.json;
-  const bar = tty
-    ? new cliProgress.SingleBar(
-        {
-          format: 'citations [{bar}] {value}/{total} recommendations | {eta_formatted} left',
-          hideCursor: true,
-          clearOnComplete: true,
-        },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  let lastLine = performance.now();
-  let started = false;
+  const bar = progress(
+    'citations [{bar}] {value}/{total} recommendations | {eta_formatted} left',
+    (done, total) => `citations: ${done}/${total} recommendations`,
+    options.json ?? false,
+  );
   const summary = await linkCitations(
     { db },
     {
       full: options.full ?? false,
-      onProgress: ({ done, total }) => {
-        if (bar) {
-          if (!started) bar.start(total, 0);
-          started = true;
-          bar.update(done);
-        } else if (performance.now() - lastLine > 5000) {
-          lastLine = performance.now();
-          console.error(`citations: ${done}/${total} recommendations`);
-        }
-      },
+      onProgress: ({ done, total }) => bar.update(done, total),
     },
   );
-  bar?.stop();
+  bar.stop();
   if (options.json) console.log(JSON.stringify(summary));
   else {
     console.log(

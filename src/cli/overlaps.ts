@@ -2,13 +2,13 @@
  * `recgraph overlaps detect` and `recgraph overlaps export`: the terminal side of the overlaps
  * feature (a progress bar by state on a TTY, a line every 5 s otherwise, --json last line).
  */
-import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import type { Db } from '../db/run.ts';
 import { detectOverlaps, exportCsvRows, type DetectSummary } from '../features/overlaps/index.ts';
 import { writeOutput } from './output.ts';
+import { progress } from './progress.ts';
 import { withDatabase } from './with-database.ts';
 
 export function registerOverlapCommands(program: Command): void {
@@ -41,36 +41,19 @@ export async function detectCommand(
   db: Db,
   options: { full?: boolean; json?: boolean },
 ): Promise<DetectSummary> {
-  const tty = process.stderr.isTTY && !options.json;
-  const bar = tty
-    ? new cliProgress.SingleBar(
-        {
-          format: 'overlaps [{bar}] {value}/{total} states | {state} | {eta_formatted} left',
-          hideCursor: true,
-          clearOnComplete: true,
-        },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  let lastLine = performance.now();
-  let started = false;
+  const bar = progress(
+    'overlaps [{bar}] {value}/{total} states | {state} | {eta_formatted} left',
+    (done, total, { state }) => `overlaps: ${done}/${total} states (last ${state})`,
+    options.json ?? false,
+  );
   const summary = await detectOverlaps(
     { db },
     {
       full: options.full ?? false,
-      onState: ({ state, done, total }) => {
-        if (bar) {
-          if (!started) bar.start(total, 0, { state });
-          started = true;
-          bar.update(done, { state });
-        } else if (performance.now() - lastLine > 5000) {
-          lastLine = performance.now();
-          console.error(`overlaps: ${done}/${total} states (last ${state})`);
-        }
-      },
+      onState: ({ state, done, total }) => bar.update(done, total, { state }),
     },
   );
-  bar?.stop();
+  bar.stop();
   if (options.json) console.log(JSON.stringify(summary));
   else {
     console.log(
