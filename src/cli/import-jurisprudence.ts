@@ -9,7 +9,6 @@ import {
   importGeneralComments,
   importHudoc,
   importOhchrJuris,
-  resolvePendingCitations,
 } from '../features/jurisprudence/index.ts';
 
 export const JURISPRUDENCE_FORMATS = ['ohchr-juris', 'hudoc', 'general-comments'] as const;
@@ -45,16 +44,12 @@ export async function jurisprudenceCommand(
     lines.push(
       `general comments: created ${result.comments.created}, updated ${result.comments.updated}, unchanged ${result.comments.unchanged}`,
     );
-  // Recommendations that cite what was just imported now point at it.
-  const citationsResolved = result.written ? await resolvePendingCitations({ db }) : 0;
-  if (result.written) lines.push(`citations resolved: ${citationsResolved}`);
+  if (result.written) lines.push(`citations resolved: ${result.citationsResolved}`);
   if (!result.written) lines.push('dry run: nothing was written');
   process.stdout.write(`${lines.join('\n')}\n`);
   if (options.json) {
     const { rejections: _r, warnings, ...counts } = result;
-    process.stdout.write(
-      `${JSON.stringify({ format, ...counts, warnings: warnings.length, citationsResolved })}\n`,
-    );
+    process.stdout.write(`${JSON.stringify({ format, ...counts, warnings: warnings.length })}\n`);
   }
   return result.rejected > 0 ? 1 : 0;
 }

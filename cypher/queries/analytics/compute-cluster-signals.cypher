@@ -54,23 +54,46 @@ CALL (c) {
          collect(CASE WHEN a.dueDate < date($today) AND NOT a.status IN ['COMPLETED', 'CANCELLED']
                       THEN a.id END) AS overdue
 }
+// Adverse jurisprudence on the cluster's rights (docs/jurisprudence.md, "Jurisprudence gaps"):
+// decisions against the state on an article a member cites or one its themes are crosswalked to
+// (ThemeArticles), at article level, that found a violation of it, or treaty-body views whose
+// outcome the source does not record.
+CALL (c, state) {
+  OPTIONAL MATCH (c)-[:HAS_MEMBER]->(r:Recommendation)
+  CALL (r) {
+    MATCH (r)-[:HAS_THEME]->(t:Theme)
+    MATCH (x:ThemeArticles {scheme: t.scheme, code: t.code})
+    UNWIND x.articleKeys AS key
+    RETURN key
+    UNION
+    MATCH (r)-[:CITES]->(:Citation)-[:REFERS_TO]->(a:TreatyArticle)
+    RETURN a.articleKey AS key
+  }
+  WITH DISTINCT key
+  MATCH (:State {iso3: state})<-[:AGAINST]-(d:Decision)-[ap:APPLIES]->(:TreatyArticle {articleKey: key})
+  WHERE ap.violated
+     OR (ap.violated IS NULL AND (d.outcome = 'VIOLATION' OR (d.kind = 'VIEWS' AND d.outcome IS NULL)))
+  WITH DISTINCT d ORDER BY d.id
+  RETURN collect(d.id) AS adverse
+}
 WITH c, state, noted, assessed, repeated, [y IN cycles WHERE y IS NOT NULL] AS cycles,
-     recommenders, regions, themes, actions, overdue,
+     recommenders, regions, themes, actions, overdue, adverse,
      'COMPLETED' IN statuses AS completed,
      size([s IN statuses WHERE NOT s IN ['CANCELLED', 'BLOCKED']]) = 0 AS noAction,
      // Missing follow-up is evidence only where the state's follow-up is kept here at all.
      EXISTS { (:FollowUpAction {state: state}) } AS tracked
 WITH c, noted, assessed, repeated, cycles, recommenders, regions, themes, actions, overdue,
-     completed, noAction AND tracked AS noActionSignal,
+     adverse, completed, noAction AND tracked AS noActionSignal,
      c.mechanismCount >= 2 OR recommenders >= 2 AS multiSource
 WITH c, noted, assessed, repeated, cycles, recommenders, regions, themes, actions, overdue,
-     completed, multiSource,
+     adverse, completed, multiSource,
      [x IN [['NOTED', size(noted) > 0],
             ['NOT_IMPLEMENTED', size(assessed) > 0],
             ['REPEATED', size(repeated) > 0 OR size(cycles) >= 2],
             ['NO_ACTION', noActionSignal],
-            ['OVERDUE', size(overdue) > 0]] WHERE x[1] | x[0]] AS signals
+            ['OVERDUE', size(overdue) > 0],
+            ['ADVERSE_JURISPRUDENCE', size(adverse) > 0]] WHERE x[1] | x[0]] AS signals
 RETURN c.id AS id, c.state AS state, noted, assessed, repeated, cycles, recommenders,
-       regions, themes, actions, overdue, completed, multiSource, signals,
+       regions, themes, actions, overdue, adverse, completed, multiSource, signals,
        multiSource AND size(signals) > 0 AND NOT completed AS neglected
 ORDER BY id

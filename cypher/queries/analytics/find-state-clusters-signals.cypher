@@ -8,7 +8,7 @@ WHERE c.signals IS NOT NULL AND ($neglectedOnly = false OR c.neglected)
   AND ($from IS NULL OR c.lastYear >= $from)
   AND ($to IS NULL OR c.firstYear <= $to)
 RETURN c {.id, .state, .size, .mechanisms, .mechanismCount, .years, .firstYear, .lastYear,
-          .noted, .assessed, .repeated, .cycles, .recommenders, .themes, .actions, .overdue,
+          .noted, .assessed, .repeated, .cycles, .recommenders, .themes, .actions, .overdue, adverse: coalesce(c.adverse, []),
           .completed, .multiSource, .signals, .neglected} AS cluster
 ORDER BY c.neglected DESC, c.mechanismCount DESC, c.size DESC, c.id
 LIMIT toInteger($limit)

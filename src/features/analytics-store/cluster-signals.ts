@@ -28,9 +28,14 @@ export interface ClusterSignals {
   /** Actions addressing a member, and those of them overdue. */
   readonly actions: string[];
   readonly overdue: string[];
+  /**
+   * Decisions against the state that found a violation of an article the members concern (or
+   * treaty-body views whose outcome is not recorded): docs/jurisprudence.md.
+   */
+  readonly adverse: string[];
   readonly completed: boolean;
   readonly multiSource: boolean;
-  /** NOTED, NOT_IMPLEMENTED, REPEATED, NO_ACTION, OVERDUE. */
+  /** NOTED, NOT_IMPLEMENTED, REPEATED, NO_ACTION, OVERDUE, ADVERSE_JURISPRUDENCE. */
   readonly signals: string[];
   readonly neglected: boolean;
 }
@@ -91,6 +96,12 @@ export async function refreshClusterSignals(
   return rows.length;
 }
 
+/** The states that have overlap clusters. */
+export async function clusterStates(run: Pick<Tx, 'run'>): Promise<string[]> {
+  const rows = await run.run<{ state: string }>(cypher('analytics/find-cluster-states'));
+  return rows.map((r) => r.state);
+}
+
 /** How many states one refresh transaction covers when all are refreshed. */
 const STATES_PER_TRANSACTION = 20;
 
@@ -105,9 +116,7 @@ export async function refreshAllClusterSignals(
   // The day of the first batch: were the refresh to cross midnight, the next check still looks
   // at the actions that fell due since then.
   const day = today();
-  const todo =
-    states ??
-    (await db.read<{ state: string }>(cypher('analytics/find-cluster-states'))).map((r) => r.state);
+  const todo = states ?? (await clusterStates({ run: (query, params) => db.read(query, params) }));
   let clusters = 0;
   // A refresh of everything also marks every part of the data as changed (after edits by other
   // means).

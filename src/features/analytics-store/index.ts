@@ -5,6 +5,7 @@
  */
 export {
   anyClustered,
+  clusterStates,
   computeClusterSignals,
   lockStates,
   refreshAllClusterSignals,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.ts';
 import { FollowUpActionRef } from '../follow-ups/index.ts';
+import { DecisionRef } from '../jurisprudence/index.ts';
 import { OverlapClusterRef } from '../overlaps/index.ts';
 import { RecommendationRef, YearRangeInput } from '../recommendations/index.ts';
 import { StateRef, iso3Arg } from '../states/index.ts';
@@ -23,6 +24,10 @@ const NeglectSignalKindEnum = builder.enumType('NeglectSignalKind', {
         'No follow-up action (or only cancelled or blocked ones), counted only for states whose follow-up is kept in recgraph.',
     },
     OVERDUE: { description: 'A follow-up action addressing a member is past its due date.' },
+    ADVERSE_JURISPRUDENCE: {
+      description:
+        'The state was found in violation of a right the cluster concerns: a decision against it on an article a member cites or its themes concern (reference/theme-articles.csv), with a violation found on it, or treaty-body views whose outcome the source does not record. docs/jurisprudence.md.',
+    },
   } as const,
 });
 
@@ -31,7 +36,14 @@ const NeglectSignalRef = builder.objectRef<service.SignalEvidence>('NeglectSigna
   fields: (t) => ({
     kind: t.field({
       type: NeglectSignalKindEnum,
-      resolve: (s) => s.kind as 'NOTED' | 'NOT_IMPLEMENTED' | 'REPEATED' | 'NO_ACTION' | 'OVERDUE',
+      resolve: (s) =>
+        s.kind as
+          | 'NOTED'
+          | 'NOT_IMPLEMENTED'
+          | 'REPEATED'
+          | 'NO_ACTION'
+          | 'OVERDUE'
+          | 'ADVERSE_JURISPRUDENCE',
     }),
     detail: t.exposeString('detail'),
     recommendations: t.field({
@@ -43,6 +55,11 @@ const NeglectSignalRef = builder.objectRef<service.SignalEvidence>('NeglectSigna
       type: [FollowUpActionRef],
       description: 'The actions it rests on (OVERDUE, NO_ACTION).',
       resolve: (s) => [...s.actionIds],
+    }),
+    decisions: t.field({
+      type: [DecisionRef],
+      description: 'The decisions it rests on (ADVERSE_JURISPRUDENCE).',
+      resolve: (s) => [...s.decisionIds],
     }),
   }),
 });

@@ -148,6 +148,7 @@ export interface SignalEvidence {
   readonly detail: string;
   readonly recommendationIds: readonly string[];
   readonly actionIds: readonly string[];
+  readonly decisionIds: readonly string[];
 }
 
 /** "1 recommendation", "3 recommendations". */
@@ -163,6 +164,7 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
           detail: `${cluster.noted.length} of ${cluster.size} recommendations noted (not supported) by the state`,
           recommendationIds: cluster.noted,
           actionIds: [],
+          decisionIds: [],
         };
       case 'NOT_IMPLEMENTED':
         return {
@@ -170,6 +172,7 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
           detail: `${counted(cluster.assessed.length, 'recommendation')} last assessed NOT_IMPLEMENTED, CONTRARY or NO_INFORMATION`,
           recommendationIds: cluster.assessed,
           actionIds: [],
+          decisionIds: [],
         };
       case 'REPEATED':
         return {
@@ -180,6 +183,7 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
               : `${counted(cluster.repeated.length, 'recommendation')} ${cluster.repeated.length === 1 ? 'repeats an earlier one or is' : 'repeat an earlier one or are'} repeated later`,
           recommendationIds: cluster.repeated,
           actionIds: [],
+          decisionIds: [],
         };
       case 'NO_ACTION':
         return {
@@ -189,6 +193,15 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
             : 'no follow-up action addresses any of these recommendations',
           recommendationIds: [],
           actionIds: cluster.actions,
+          decisionIds: [],
+        };
+      case 'ADVERSE_JURISPRUDENCE':
+        return {
+          kind,
+          detail: `${counted(cluster.adverse.length, 'decision')} against the state on the rights these recommendations concern: a violation found, or views whose outcome is not recorded`,
+          recommendationIds: [],
+          actionIds: [],
+          decisionIds: cluster.adverse,
         };
       default:
         return {
@@ -199,6 +212,7 @@ export function evidenceOf(cluster: repository.ClusterNeglectRow): SignalEvidenc
               : `${cluster.overdue.length} follow-up actions past their due date`,
           recommendationIds: [],
           actionIds: cluster.overdue,
+          decisionIds: [],
         };
     }
   });

@@ -246,14 +246,8 @@ async function writeBatchOnce(
       await tx.run(cypher('imports/upsert-recommendations'), { rows: merging });
       await tx.run(cypher('imports/link-recommendations'), { rows: merging });
     }
-    // Mostly they are in no cluster (a second source joining before detection ran): then the
-    // refresh, whose statement Neo4j plans again and again while an import grows the graph, is
-    // skipped.
-    const existingIds = existing.map((c) => c.record.id);
-    if (await anyClustered(tx, existingIds)) {
-      await refreshClusterSignals(tx, existingStates, existingIds);
-    }
-    // The citations their texts hold (issue 27): replaced on the ones that existed.
+    // The citations their texts hold, replaced on the ones that existed; read before the
+    // clusters' signals are refreshed, which rest on the articles they cite.
     await readCitations(
       tx,
       changedRecommendations.map((c) => ({
@@ -264,6 +258,13 @@ async function writeBatchOnce(
         replace: !isNew(c),
       })),
     );
+    // Mostly they are in no cluster (a second source joining before detection ran): then the
+    // refresh, whose statement Neo4j plans again and again while an import grows the graph, is
+    // skipped.
+    const existingIds = existing.map((c) => c.record.id);
+    if (await anyClustered(tx, existingIds)) {
+      await refreshClusterSignals(tx, existingStates, existingIds);
+    }
     const changedPledges = changed.filter((c) => c.record.kind === 'PLEDGE').map((c) => c.record);
     if (changedPledges.length)
       await tx.run(cypher('imports/upsert-pledges'), { rows: changedPledges });

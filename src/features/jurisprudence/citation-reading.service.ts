@@ -4,6 +4,7 @@
  * what is already in the graph. docs/jurisprudence.md, "Citations".
  */
 import type { Tx } from '../../db/run.ts';
+import { refreshAllClusterSignals } from '../analytics-store/index.ts';
 import type { DbContext } from '../../graphql/context.ts';
 import { parseArticleCode } from './article-codes.ts';
 import {
@@ -148,6 +149,8 @@ export async function linkCitations(
     await removeOrphanCitations(tx);
     return resolveCitations(tx, null);
   });
+  // The clusters' ADVERSE_JURISPRUDENCE signals rest on the articles recommendations cite.
+  if (read || resolved) await refreshAllClusterSignals(ctx);
   return {
     full,
     read,

@@ -12,6 +12,8 @@ import { StateNameIndex } from '../states/index.ts';
 import { parseArticleCode, type TreatyArticle } from './article-codes.ts';
 import * as repository from './decision.repository.ts';
 import type { Decision, DecisionWrite } from './decision.repository.ts';
+import { refreshAllClusterSignals } from '../analytics-store/index.ts';
+import { resolvePendingCitations } from './citation-reading.service.ts';
 
 export interface DecisionImportOptions {
   /**
@@ -43,6 +45,8 @@ export interface DecisionImportResult {
   merged: number;
   readonly rejections: DecisionProblem[];
   readonly warnings: DecisionProblem[];
+  /** Citations of recommendations that now point at an imported decision. */
+  citationsResolved: number;
   /** False for a dry run. */
   readonly written: boolean;
 }
@@ -326,7 +330,9 @@ export async function importDrafts(
     rejections,
     warnings,
     written: !options.dryRun,
+    citationsResolved: 0,
   };
+  const changedStates = new Set<string>();
   for (let start = 0; start < merged.length; start += BATCH_SIZE) {
     const batch = merged.slice(start, start + BATCH_SIZE);
     const stored = await repository.findContentHashes(
@@ -340,7 +346,15 @@ export async function importDrafts(
       else result.updated++;
       return hash !== d.properties.contentHash;
     });
-    if (!options.dryRun && changed.length) await repository.writeDecisions(ctx, changed);
+    if (!options.dryRun && changed.length) {
+      await repository.writeDecisions(ctx, changed);
+      for (const d of changed) for (const iso3 of d.respondents) changedStates.add(iso3);
+    }
   }
+  // The clusters of the respondent states carry the ADVERSE_JURISPRUDENCE signal.
+  // Recommendations citing a decision just imported now point at it (before the signals,
+  // which rest on what they cite).
+  if (!options.dryRun) result.citationsResolved = await resolvePendingCitations(ctx);
+  if (changedStates.size) await refreshAllClusterSignals(ctx, [...changedStates].sort());
   return result;
 }

@@ -31,6 +31,7 @@ import {
 } from './general-comment-rows.ts';
 import * as repository from './general-comment.repository.ts';
 import type { CommentWrite, ParagraphWrite } from './general-comment.repository.ts';
+import { resolvePendingCitations } from './citation-reading.service.ts';
 
 /** The dataset name stored on every node (the folder's name in ../shared/data). */
 export const GENERAL_COMMENTS_DATASET = 'treaty-body-general-comments-annotated';
@@ -82,6 +83,8 @@ export interface GeneralCommentImportResult extends GeneralCommentCounts {
   readonly warnings: GeneralCommentProblem[];
   /** False for a dry run. */
   readonly written: boolean;
+  /** Citations of recommendations that now point at an imported comment. */
+  citationsResolved: number;
 }
 
 /** One entry of GC-info.json. */
@@ -515,7 +518,10 @@ export async function importGeneralComments(
     }
   }
 
+  // Recommendations citing a comment just imported now point at it.
+  const citationsResolved = dryRun ? 0 : await resolvePendingCitations(ctx);
   return {
+    citationsResolved,
     read: checked.read,
     ...paragraphs,
     rejected: checked.rejections.length,

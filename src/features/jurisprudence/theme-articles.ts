@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { sha256, type CodeMigration } from '../../db/migrate.ts';
 import { cypher } from '../../db/cypher.ts';
+import { clusterStates, refreshClusterSignals } from '../analytics-store/index.ts';
 import { parseArticleCode } from './article-codes.ts';
 
 export const THEME_ARTICLES_FILE = path.join(PROJECT_ROOT, 'reference', 'theme-articles.csv');
@@ -66,5 +67,8 @@ export const themeArticlesMigration: CodeMigration = {
   checksum: () => sha256(fs.readFileSync(THEME_ARTICLES_FILE)),
   apply: async (tx) => {
     await tx.run(cypher('jurisprudence/theme-articles-replace'), { rows: readThemeArticles() });
+    // The clusters' ADVERSE_JURISPRUDENCE signals rest on the crosswalk.
+    const states = await clusterStates(tx);
+    if (states.length) await refreshClusterSignals(tx, states);
   },
 };

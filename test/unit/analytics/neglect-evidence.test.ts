@@ -21,9 +21,17 @@ const cluster = (over: Partial<Cluster>): Cluster => ({
   themes: [],
   actions: [],
   overdue: [],
+  adverse: [],
   completed: false,
   multiSource: true,
-  signals: ['NOTED', 'NOT_IMPLEMENTED', 'REPEATED', 'NO_ACTION', 'OVERDUE'],
+  signals: [
+    'NOTED',
+    'NOT_IMPLEMENTED',
+    'REPEATED',
+    'NO_ACTION',
+    'OVERDUE',
+    'ADVERSE_JURISPRUDENCE',
+  ],
   neglected: true,
   ...over,
 });
@@ -37,6 +45,7 @@ describe('the evidence behind a cluster signal', () => {
         repeated: ['c'],
         actions: ['x'],
         overdue: ['x'],
+        adverse: ['CCPR/C/85/D/1153/2003'],
       }),
     );
     expect(one.map((e) => e.detail)).toEqual([
@@ -45,8 +54,13 @@ describe('the evidence behind a cluster signal', () => {
       '1 recommendation repeats an earlier one or is repeated later',
       'only cancelled or blocked follow-up actions',
       '1 follow-up action past its due date',
+      '1 decision against the state on the rights these recommendations concern: a violation found, or views whose outcome is not recorded',
     ]);
     expect(one[4]).toMatchObject({ kind: 'OVERDUE', actionIds: ['x'], recommendationIds: [] });
+    expect(one[5]).toMatchObject({
+      kind: 'ADVERSE_JURISPRUDENCE',
+      decisionIds: ['CCPR/C/85/D/1153/2003'],
+    });
 
     const two = evidenceOf(
       cluster({
@@ -55,6 +69,7 @@ describe('the evidence behind a cluster signal', () => {
         repeated: ['a', 'c'],
         cycles: [3, 2],
         overdue: ['x', 'y'],
+        adverse: ['d1', 'd2'],
       }),
     );
     expect(two.map((e) => e.detail)).toEqual([
@@ -63,6 +78,7 @@ describe('the evidence behind a cluster signal', () => {
       'asked in UPR cycles 2, 3; 2 recommendations repeat or are repeated',
       'no follow-up action addresses any of these recommendations',
       '2 follow-up actions past their due date',
+      '2 decisions against the state on the rights these recommendations concern: a violation found, or views whose outcome is not recorded',
     ]);
     expect(two[2]).toMatchObject({ kind: 'REPEATED', recommendationIds: ['a', 'c'] });
   });
