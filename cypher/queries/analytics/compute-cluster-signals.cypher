@@ -95,5 +95,8 @@ WITH c, noted, assessed, repeated, cycles, recommenders, regions, themes, action
             ['ADVERSE_JURISPRUDENCE', size(adverse) > 0]] WHERE x[1] | x[0]] AS signals
 RETURN c.id AS id, c.state AS state, noted, assessed, repeated, cycles, recommenders,
        regions, themes, actions, overdue, adverse, completed, multiSource, signals,
-       multiSource AND size(signals) > 0 AND NOT completed AS neglected
+       // ADVERSE_JURISPRUDENCE is context on the right, not evidence about the response: alone it
+       // does not make a cluster neglected (docs/findings.md, "With jurisprudence").
+       multiSource AND size([x IN signals WHERE x <> 'ADVERSE_JURISPRUDENCE']) > 0
+         AND NOT completed AS neglected
 ORDER BY id

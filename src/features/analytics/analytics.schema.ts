@@ -77,7 +77,8 @@ const ClusterNeglectRef = builder.objectRef<ClusterNeglectRow>('ClusterNeglect')
       resolve: (c) => c.mechanismCount >= 2,
     }),
     neglected: t.exposeBoolean('neglected', {
-      description: 'Multi-source, with at least one signal, and no completed action.',
+      description:
+        'Multi-source, with at least one signal other than ADVERSE_JURISPRUDENCE, and no completed action.',
     }),
     completedAction: t.exposeBoolean('completed', {
       description: 'A completed follow-up action addresses one of its members.',
