@@ -2,7 +2,7 @@ import type { DbContext } from '../../graphql/context.ts';
 import { cypher } from '../../db/cypher.ts';
 import type { Tx } from '../../db/run.ts';
 import { DuplicateConflictError } from '../../core/errors.ts';
-import { readCitations } from '../jurisprudence/index.ts';
+import { CITATION_READER_VERSION, readCitations } from '../jurisprudence/index.ts';
 import {
   anyClustered,
   lockStates,
@@ -222,6 +222,8 @@ async function writeBatchOnce(
       ...c.record,
       ...distinctLinks(c.record),
       sourceKey: sourceKey(c.record),
+      // Their citations are read below, in this transaction (readCitations).
+      citationsRead: CITATION_READER_VERSION,
     }));
     const merging = changedRecommendations
       .filter((c) => !isNew(c))

@@ -73,14 +73,17 @@ export function citationRows(
 
 /**
  * Reads and stores the citations of recommendations written in this transaction, and points the
- * new references at their targets where the graph has them.
+ * new references at their targets where the graph has them. The import creates recommendations
+ * with `citationsRead` set to CITATION_READER_VERSION.
  */
 export async function readCitations(
   tx: Tx,
   recommendations: readonly CitableRecommendation[],
 ): Promise<void> {
-  if (!recommendations.length) return;
-  const rows = citationRows(recommendations);
+  // A recommendation just created that cites nothing needs no statement: its creation recorded
+  // the reading (create-recommendations sets citationsRead).
+  const rows = citationRows(recommendations).filter((r) => r.replace || r.citations.length);
+  if (!rows.length) return;
   await writeCitations(tx, rows, CITATION_READER_VERSION);
   const references = [...new Set(rows.flatMap((r) => r.citations.map((c) => c.reference)))];
   await resolveCitations(tx, references);

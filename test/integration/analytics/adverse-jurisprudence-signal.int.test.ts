@@ -9,7 +9,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   computeClusterSignals,
-  refreshAllClusterSignals,
   storedClusterSignals,
   type ClusterSignals,
 } from '../../../src/features/analytics-store/index.ts';
@@ -42,10 +41,7 @@ async function clustersOnFairTrial(): Promise<string[]> {
 beforeAll(async () => {
   await importHudoc(t, [path.join(FIXTURES, 'echr-od-sample.csv')]);
 });
-afterAll(async () => {
-  await removeFixtureDecisions(t.db);
-  await refreshAllClusterSignals(t, ['SVN']);
-});
+afterAll(() => removeFixtureDecisions(t.db));
 
 describe('the ADVERSE_JURISPRUDENCE signal', () => {
   it('marks the clusters on the right the state was found to violate, and only those', async () => {
@@ -74,10 +70,9 @@ describe('the ADVERSE_JURISPRUDENCE signal', () => {
     expect(pick(stored)).toEqual(pick(fresh));
   });
 
-  it('clears the signal once the judgment is removed and the signals refreshed', async () => {
+  it('clears the signal once the judgment is removed (the removal refreshes the signals)', async () => {
     const judgment = await slovenianJudgment();
     await removeFixtureDecisions(t.db);
-    await refreshAllClusterSignals(t, ['SVN']);
     const stored = await storedClusterSignals(t, ['SVN']);
     expect(stored.some((c) => c.adverse.includes(judgment))).toBe(false);
   });

@@ -90,17 +90,31 @@ const MAX_RANGE = 30;
  * has the same offsets in the original.
  */
 export function foldKeepingOffsets(text: string): string {
+  // Most texts are ASCII, which lower-cases one character for one.
+  if (ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (const c of text) {
-    const folded = c
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase();
-    // Characters that fold to another length (ligatures, astral symbols) keep their length.
-    out += folded.length === c.length ? folded : c;
+    if (c < '\u0080') {
+      out += c.toLowerCase();
+      continue;
+    }
+    let folded = FOLDED.get(c);
+    if (folded === undefined) {
+      const bare = c
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+      // Characters that fold to another length (ligatures, astral symbols) keep their length.
+      folded = bare.length === c.length ? bare : c;
+      if (FOLDED.size < 10_000) FOLDED.set(c, folded);
+    }
+    out += folded;
   }
   return out;
 }
+
+/** Non-ASCII characters already folded (accented letters repeat across texts). */
+const FOLDED = new Map<string, string>();
 
 /**
  * The text after `at`, as far as any pattern anchored there can reach: anchored patterns that
@@ -108,6 +122,9 @@ export function foldKeepingOffsets(text: string): string {
  */
 const LOOKAHEAD = 400;
 const ahead = (text: string, at: number) => text.slice(at, at + LOOKAHEAD);
+
+/** Only ASCII characters (printable or not): lower-casing keeps every offset. */
+const ASCII = /^\p{ASCII}*$/u;
 
 /** A table pattern as a regex source: a space is any white space, an apostrophe ' or ’. */
 const src = (pattern: string) =>
