@@ -1,6 +1,7 @@
 /**
  * Progress of a long command on stderr: a bar on a terminal, otherwise a line every 5 s (logs
- * and CI), nothing with --json. Shared by `overlaps detect` and `jurisprudence link`.
+ * and CI; also with --json, whose summary goes to stdout). Shared by `overlaps detect` and
+ * `jurisprudence link`.
  */
 import cliProgress from 'cli-progress';
 
@@ -12,7 +13,7 @@ export interface Progress {
 /**
  * @param format the bar's cli-progress format ({bar}, {value}, {total}, payload keys)
  * @param line the line printed every 5 s when stderr is no terminal
- * @param quiet no bar (with --json: stdout is for the summary, stderr stays plain)
+ * @param quiet lines instead of a bar even on a terminal (with --json, for scripts)
  */
 export function progress(
   format: string,

@@ -10,7 +10,9 @@ WITH s, d,
   coalesce(d.outcome = 'VIOLATION', false) OR EXISTS { (d)-[ap:APPLIES]->() WHERE ap.violated }
     AS violationRecorded
 WHERE violationRecorded OR (d.kind = 'VIEWS' AND d.outcome IS NULL)
-OPTIONAL MATCH (d)-[:APPLIES]->(da:TreatyArticle)
+// Only the articles it found violated, or whose finding the source does not record.
+OPTIONAL MATCH (d)-[ap:APPLIES]->(da:TreatyArticle)
+WHERE ap.violated OR ap.violated IS NULL
 WITH s, d, violationRecorded, collect(DISTINCT da.articleKey) AS keys
 CALL (keys) {
   MATCH (x:ThemeArticles)
@@ -18,7 +20,7 @@ CALL (keys) {
   RETURN collect(x.scheme + '|' + x.code) AS themeKeys
 }
 CALL (s, d, keys, themeKeys) {
-  MATCH (r:Recommendation)-[:CITES]->(:Citation)-[:REFERS_TO]->(d)
+  MATCH (s)<-[:ADDRESSED_TO]-(r:Recommendation)-[:CITES]->(:Citation)-[:REFERS_TO]->(d)
   RETURN r
   UNION
   MATCH (s)<-[:ADDRESSED_TO]-(r:Recommendation)-[:CITES]->(:Citation)-[:REFERS_TO]->(a:TreatyArticle)

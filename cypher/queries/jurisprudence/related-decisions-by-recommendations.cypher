@@ -5,7 +5,8 @@
 // ranked by score (cited 3, cited article 2, theme 1; +1 for a violation found; +0.1 for each
 // further matched article, up to 0.4), then newest first; the first $limit per recommendation.
 UNWIND $ids AS id
-MATCH (r:Recommendation {id: id})-[:ADDRESSED_TO]->(s:State)
+MATCH (r:Recommendation {id: id})
+OPTIONAL MATCH (r)-[:ADDRESSED_TO]->(s:State)
 CALL (r, s) {
   MATCH (r)-[:CITES]->(:Citation)-[:REFERS_TO]->(d:Decision)
   RETURN d, 'CITED' AS via, null AS articleKey, null AS theme

@@ -77,7 +77,7 @@ async function loadTarget(item: CitationItem, ctx: Context) {
       default:
         return null;
     }
-  })().catch(() => null);
+  })();
   return loaded ? tag(loaded as object, item.targetType) : null;
 }
 
