@@ -113,8 +113,9 @@ const LINK_PAGE = 2000;
 
 /**
  * Reads the citations of the recommendations not read by this reader version (all of them with
- * `full`, after forgetting every target), a page per transaction, then points every citation
- * without a target at it (a decision or general comment imported since is found now).
+ * `full`), a page per transaction, then points every citation without a target at it (a decision
+ * or general comment imported since is found now); with `full`, every citation's target is looked
+ * up again.
  */
 export async function linkCitations(
   ctx: DbContext,
@@ -125,7 +126,6 @@ export async function linkCitations(
 ): Promise<LinkSummary> {
   const started = performance.now();
   const version = CITATION_READER_VERSION;
-  if (full) await ctx.db.transaction((tx) => unresolveCitations(tx));
   const total = await countUnreadRecommendations(ctx, { all: full, version });
   let after = '';
   let read = 0;
@@ -150,6 +150,9 @@ export async function linkCitations(
   }
   const resolved = await ctx.db.transaction(async (tx) => {
     await removeOrphanCitations(tx);
+    // With --full every target is looked up again, in the same transaction as it is forgotten,
+    // so that readers never see the citations without their targets.
+    if (full) await unresolveCitations(tx);
     return resolveCitations(tx, null);
   });
   // The clusters' ADVERSE_JURISPRUDENCE signals rest on the articles recommendations cite.
