@@ -351,10 +351,10 @@ export async function importDrafts(
       for (const d of changed) for (const iso3 of d.respondents) changedStates.add(iso3);
     }
   }
-  // The clusters of the respondent states carry the ADVERSE_JURISPRUDENCE signal.
   // Recommendations citing a decision just imported now point at it (before the signals,
   // which rest on what they cite).
   if (!options.dryRun) result.citationsResolved = await resolvePendingCitations(ctx);
+  // The clusters of the respondent states carry the ADVERSE_JURISPRUDENCE signal.
   if (changedStates.size) await refreshAllClusterSignals(ctx, [...changedStates].sort());
   return result;
 }
