@@ -52,29 +52,31 @@ export interface DecisionImportResult {
 }
 
 /** One source row as a reader understood it, before states and articles are looked up. */
-export interface DecisionDraft {
+export interface DecisionDraft extends Pick<
+  Decision,
+  | 'id'
+  | 'symbol'
+  | 'kind'
+  | 'outcome'
+  | 'date'
+  | 'communicationNumbers'
+  | 'applicationNumbers'
+  | 'title'
+  | 'session'
+  | 'issues'
+  | 'url'
+  | 'dataset'
+  | 'sourceId'
+> {
   readonly file: string;
   readonly line: number;
-  readonly id: string;
-  readonly symbol: string | null;
   /** The body as the source names it (a mechanism code). */
   readonly body: string;
-  readonly kind: string | null;
-  readonly outcome: string | null;
-  readonly date: string | null;
-  readonly communicationNumbers: readonly string[];
-  readonly applicationNumbers: readonly string[];
-  readonly title: string | null;
-  readonly session: string | null;
-  readonly issues: readonly string[];
   /** State names as written. */
   readonly states: readonly string[];
   /** All the states are respondents (false: the source mixes respondents and countries of return). */
   readonly respondentsKnown: boolean;
   readonly articles: readonly { readonly code: string; readonly violated: boolean | null }[];
-  readonly url: string | null;
-  readonly dataset: string;
-  readonly sourceId: string;
   /** No dates and no parties: an empty record that only a full one can complete. */
   readonly skeleton: boolean;
   readonly warnings: readonly string[];
