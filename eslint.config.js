@@ -86,7 +86,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [otherFeatureInternals(2)] }] },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  // Plain Node scripts (install steps that run before any TypeScript tooling).
+  {
+    files: ['tools/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { readReferenceData } from '../src/features/reference/index.ts';
 import { random, SHARED_DATA } from './support.ts';
 
-function realTexts(): string[] {
+export function realTexts(): string[] {
   const texts: string[] = [];
   const uprInfo = path.join(
     SHARED_DATA,

@@ -3,6 +3,7 @@
  * CLADEM's corpus, with a line per document on stderr as they are written, a summary on stdout
  * and with --json a last line of JSON. See docs/importing.md#documents.
  */
+import { embedCommand } from './embed.ts';
 import type { Db } from '../db/run.ts';
 import {
   documentInputs,
@@ -52,6 +53,9 @@ export async function documentsCommand(
     },
   });
   process.stdout.write(humanSummary(summary, indexNote, options));
+  if (summary.written && summary.created + summary.updated > 0) {
+    await embedCommand(db, { json: false, quietWhenNothing: true });
+  }
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { embedCommand } from './embed.ts';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Db } from '../db/run.ts';
 import {
@@ -182,6 +183,10 @@ export async function importCommand(
   );
   bar?.stop();
   process.stdout.write(humanSummary(summary, options));
+  // The new texts' vectors, so that similarity search and the next detection see them.
+  if (summary.written && !options.dryRun && summary.created + summary.updated > 0) {
+    await embedCommand(db, { json: false, quietWhenNothing: true });
+  }
   if (options.json) {
     const { rejections: _rejections, ...rest } = summary;
     process.stdout.write(`${JSON.stringify(rest)}\n`);

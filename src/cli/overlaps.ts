@@ -8,6 +8,8 @@ import { Readable } from 'node:stream';
 import type { Db } from '../db/run.ts';
 import { detectOverlaps, exportCsvRows, type DetectSummary } from '../features/overlaps/index.ts';
 import { writeOutput } from './output.ts';
+import { embedderStatus } from '../features/embeddings/index.ts';
+import { describeEmbedding } from './embed.ts';
 import { progress } from './progress.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -46,14 +48,30 @@ export async function detectCommand(
     (done, total, { state }) => `overlaps: ${done}/${total} states (last ${state})`,
     options.json ?? false,
   );
+  const embedding = progress(
+    'embedding [{bar}] {value}/{total} recommendations | {eta_formatted} left',
+    (done, total) => `embedding: ${done}/${total} recommendations`,
+    options.json ?? false,
+  );
+  if (!embedderStatus().available) {
+    console.error(`lexical-only mode: ${(embedderStatus() as { reason: string }).reason}`);
+  }
   const summary = await detectOverlaps(
     { db },
     {
       full: options.full ?? false,
+      onEmbed: ({ done, total }) => {
+        if (total > 0) embedding.update(done, total);
+        if (done === total) embedding.stop();
+      },
       onState: ({ state, done, total }) => bar.update(done, total, { state }),
     },
   );
+  embedding.stop();
   bar.stop();
+  if (summary.embedding?.recommendations && !options.json) {
+    console.error(describeEmbedding(summary.embedding));
+  }
   if (options.json) console.log(JSON.stringify(summary));
   else {
     console.log(

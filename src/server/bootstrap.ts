@@ -10,6 +10,7 @@ import { Db } from '../db/run.ts';
 import { ensureDemoData } from '../features/imports/index.ts';
 import { seedDemoFollowUp } from '../features/follow-ups/index.ts';
 import { detectOverlaps } from '../features/overlaps/index.ts';
+import { embedderStatus } from '../features/embeddings/index.ts';
 import {
   refreshMissingClusterSignals,
   refreshOverdueSignals,
@@ -32,11 +33,33 @@ export async function bootstrap(
   try {
     const db = new Db(connection.driver, connection.database, logger);
     const migrations = await migrate(db, logger, CODE_MIGRATIONS);
+    const embedding = embedderStatus();
+    if (embedding.available) {
+      logger.info({ model: embedding.embedder.model }, 'multilingual embedding model loaded');
+    } else {
+      logger.warn(
+        { reason: embedding.reason },
+        'lexical-only mode: overlap detection and similarity search run without the embedding model',
+      );
+    }
     if ((options.demoData ?? true) && config.demoData === 'auto') {
       const demo = await ensureDemoData({ db }, logger);
       if (demo.loaded) {
         // So that a new user sees overlaps, repeats and clusters in the demo at once.
-        const found = await detectOverlaps({ db });
+        let logged = 0;
+        const found = await detectOverlaps(
+          { db },
+          {
+            onEmbed: ({ done, total }) => {
+              if (performance.now() - logged < 10_000 && done < total) return;
+              logged = performance.now();
+              logger.info(
+                { done, total },
+                'embedding the demo texts (once; cached in data/embeddings)',
+              );
+            },
+          },
+        );
         logger.info(
           { links: found.links, repeats: found.repeats, clusters: found.clusters, ms: found.ms },
           'compared the demo recommendations for overlaps',

@@ -13,7 +13,7 @@ CREATE (r:Recommendation {
   year: toInteger(row.year), cycle: toInteger(row.cycle), session: toInteger(row.session),
   response: row.response, state: row.state, mechanism: row.mechanism,
   documentSymbol: row.documentSymbol, recommendingStatesUnmatched: row.recommendingStatesUnmatched,
-  overlapDetector: '', citationsRead: row.citationsRead
+  overlapDetector: '', embeddingModel: '', citationsRead: row.citationsRead
 })
 // The label of the text's language puts the text in that language's full-text index
 // (docs/graph-model.md#full-text-search); other languages have none.

@@ -14,6 +14,8 @@ WITH r, row, s, m,
 // overlaps/states-to-detect).
 SET r.overlapDetector = CASE WHEN r.text = wording.text AND coalesce(r.language, '') = coalesce(lang, '')
                              THEN r.overlapDetector ELSE '' END
+// Likewise its vector (embeddings/pending-recommendations): '' waits for one.
+SET r.embeddingModel = CASE WHEN r.text = wording.text THEN coalesce(r.embeddingModel, '') ELSE '' END
 SET r.text = wording.text,
     r.textKey = wording.textKey,
     r.language = lang,

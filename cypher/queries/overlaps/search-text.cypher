@@ -22,4 +22,5 @@ CALL () {
   LIMIT toInteger($limit)
 }
 RETURN node.id AS id, node.text AS text, node.language AS language, node.mechanism AS mechanism,
-       node.cycle AS cycle, node.year AS year, node.documentSymbol AS source, pool, score
+       node.cycle AS cycle, node.year AS year, node.documentSymbol AS source, pool, score,
+       CASE WHEN $model IS NOT NULL AND node.embeddingModel = $model THEN node.embeddingKey END AS embeddingKey

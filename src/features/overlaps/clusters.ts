@@ -1,110 +1,124 @@
 /**
- * Overlap clusters: the connected components of the links strong enough to cluster, with the
- * mechanisms and years they span. Pure; the services pass what they build to the repository.
+ * Overlap clusters that mean one ask: groups of a state's recommendations in which every two are
+ * linked (a decided or confirmed overlap), grown greedily through the SAME-grade links, strongest
+ * first (reviewer-confirmed ones before all others). A chain of links (A overlaps B, B overlaps C,
+ * A and C do not) no longer puts different asks in one cluster, as connected components did
+ * (docs/overlaps.md, "Clusters"). Pure; the services pass what they build to the repository.
  */
 import { createHash } from 'node:crypto';
 import type {
   ClusterBuilder,
   ClusterGrowth,
   ClusterRow,
+  LiveLink,
   TouchedCluster,
 } from './overlap.repository.ts';
 
-/**
- * An incremental run's clusters. Its new links join recommendations that were in no cluster and
- * stored clusters (each already connected, so it counts as one node here). Each component that
- * changed grows its largest stored cluster, which keeps its id and absorbs the others, or
- * becomes a new cluster; only the joining recommendations and the absorbed clusters' members
- * are written, not the whole cluster again.
- */
-export function growClusters(
-  touched: readonly TouchedCluster[],
-  live: readonly { a: string; b: string }[],
-  docs: readonly { id: string; mechanism: string; year: number | null }[],
-): ClusterGrowth[] {
-  const clusterOfRec = new Map<string, TouchedCluster>();
-  for (const c of touched) for (const id of c.holds) clusterOfRec.set(id, c);
-  const byCluster = new Map(touched.map((c) => [c.id, c]));
-  // Node names: "c" + cluster id for a clustered recommendation, "r" + id otherwise.
-  const node = (id: string) => {
-    const c = clusterOfRec.get(id);
-    return c ? `c${c.id}` : `r${id}`;
-  };
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const growths: ClusterGrowth[] = [];
-  for (const component of components(live.map((l) => ({ a: node(l.a), b: node(l.b) })))) {
-    const stored = component
-      .filter((n) => n.startsWith('c'))
-      .map((n) => byCluster.get(n.slice(1))!)
-      .sort((x, y) => y.size - x.size || (x.id < y.id ? -1 : 1));
-    const joining = component.filter((n) => n.startsWith('r')).map((n) => n.slice(1));
-    if (joining.length === 0 && stored.length < 2) continue; // nothing changed
-    const span = spanOf(joining.map((id) => byId.get(id)));
-    const mechanisms = new Set([...span.mechanisms, ...stored.flatMap((c) => c.mechanisms)]);
-    const years = new Set([...span.years, ...stored.flatMap((c) => c.years)]);
-    growths.push({
-      id: stored[0]?.id ?? clusterId(joining.sort()[0]!),
-      absorb: stored.slice(1).map((c) => c.id),
-      members: joining,
-      size: stored.reduce((n, c) => n + c.size, joining.length),
-      ...spanned([...mechanisms], [...years]),
-    });
-  }
-  return growths;
+type Doc = { id: string; mechanism: string; year: number | null };
+
+const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/** The links that may join clusters, in the order they are tried: confirmed, then strongest. */
+function joiningOrder(links: readonly LiveLink[]): LiveLink[] {
+  return links
+    .filter((l) => l.joins)
+    .sort(
+      (x, y) =>
+        Number(y.confirmed) - Number(x.confirmed) ||
+        y.score - x.score ||
+        (key(x.a, x.b) < key(y.a, y.b) ? -1 : 1),
+    );
+}
+
+/** Whether every member of `x` is linked to every member of `y`. */
+function allLinked(x: readonly string[], y: readonly string[], linked: ReadonlySet<string>) {
+  for (const a of x) for (const b of y) if (!linked.has(key(a, b))) return false;
+  return true;
 }
 
 /**
- * Connected components of the links (union-find), as clusters with the mechanisms and years they
- * span. A cluster's id is derived from its smallest member, so it stays put while it grows.
+ * A full run's clusters, from all of a state's live links (`joins` on those that may join
+ * clusters): each group's members all linked pairwise. A cluster's id is derived from its
+ * smallest member.
  */
-export function clustersOf(
-  links: readonly { a: string; b: string }[],
-  docs: readonly { id: string; mechanism: string; year: number | null }[],
-): ClusterRow[] {
+export function clustersOf(links: readonly LiveLink[], docs: readonly Doc[]): ClusterRow[] {
+  const linked = new Set(links.map((l) => key(l.a, l.b)));
+  const groupOf = new Map<string, string[]>();
+  for (const l of joiningOrder(links)) {
+    const x = groupOf.get(l.a) ?? [l.a];
+    const y = groupOf.get(l.b) ?? [l.b];
+    if (x === y || !allLinked(x, y, linked)) continue;
+    const merged = [...x, ...y];
+    for (const id of merged) groupOf.set(id, merged);
+  }
   const byId = new Map(docs.map((d) => [d.id, d]));
-  return components(links).map((members) => {
+  return [...new Set(groupOf.values())].map((members) => {
     members.sort();
     const { mechanisms, years } = spanOf(members.map((id) => byId.get(id)));
     return { id: clusterId(members[0]!), members, ...spanned(mechanisms, years) };
   });
 }
 
+/**
+ * An incremental run's clusters. Its links (all of them involve a recommendation compared in this
+ * run) grow the stored clusters they reach, or make new ones, under the same rule: a group joins
+ * another only if all their members are linked. Only groups of which at most one holds
+ * recommendations compared before are joined (the links between two such groups are not in this
+ * run, and their members were compared already), so stored clusters never merge. Only the
+ * joining recommendations are written, not the whole cluster again.
+ */
+export function growClusters(
+  touched: readonly TouchedCluster[],
+  live: readonly LiveLink[],
+  docs: readonly Doc[],
+  isNew: (id: string) => boolean,
+): ClusterGrowth[] {
+  const linked = new Set(live.map((l) => key(l.a, l.b)));
+  type Group = { members: string[]; stored: TouchedCluster | null; old: boolean };
+  const groupOf = new Map<string, Group>();
+  for (const c of touched) {
+    const group: Group = { members: [...c.members], stored: c, old: true };
+    for (const id of c.members) groupOf.set(id, group);
+  }
+  const groupFor = (id: string): Group =>
+    groupOf.get(id) ?? { members: [id], stored: null, old: !isNew(id) };
+  for (const l of joiningOrder(live)) {
+    const x = groupFor(l.a);
+    const y = groupFor(l.b);
+    if (x === y || (x.old && y.old) || !allLinked(x.members, y.members, linked)) continue;
+    const merged: Group = {
+      members: [...x.members, ...y.members],
+      stored: x.stored ?? y.stored,
+      old: x.old || y.old,
+    };
+    for (const id of merged.members) groupOf.set(id, merged);
+  }
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const growths: ClusterGrowth[] = [];
+  for (const group of new Set(groupOf.values())) {
+    const stored = group.stored;
+    const joining = group.members.filter((id) => !stored?.members.includes(id)).sort();
+    if (joining.length === 0) continue; // nothing changed
+    const span = spanOf(joining.map((id) => byId.get(id)));
+    const mechanisms = new Set([...span.mechanisms, ...(stored?.mechanisms ?? [])]);
+    const years = new Set([...span.years, ...(stored?.years ?? [])]);
+    growths.push({
+      id: stored?.id ?? clusterId(joining[0]!),
+      absorb: [],
+      members: joining,
+      size: group.members.length,
+      ...spanned([...mechanisms], [...years]),
+    });
+  }
+  return growths;
+}
+
 /** A new cluster's id, from its smallest member. */
 const clusterId = (smallest: string) =>
   `cluster:${createHash('sha1').update(smallest).digest('hex').slice(0, 16)}`;
 
-/** The connected components of a graph given by its edges (union-find), as lists of nodes. */
-function components(edges: readonly { a: string; b: string }[]): string[][] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    for (let y = x; parent.get(y) !== root;) {
-      const next = parent.get(y)!;
-      parent.set(y, root);
-      y = next;
-    }
-    return root;
-  };
-  for (const { a, b } of edges) {
-    if (!parent.has(a)) parent.set(a, a);
-    if (!parent.has(b)) parent.set(b, b);
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  }
-  const groups = new Map<string, string[]>();
-  for (const id of parent.keys()) {
-    const root = find(id);
-    const list = groups.get(root);
-    if (list) list.push(id);
-    else groups.set(root, [id]);
-  }
-  return [...groups.values()];
-}
-
 /** The mechanisms and years some recommendations span, sorted. */
-function spanOf(docs: readonly ({ mechanism: string; year: number | null } | undefined)[]) {
+function spanOf(docs: readonly (Doc | undefined)[]) {
   return {
     mechanisms: [...new Set(docs.map((d) => d?.mechanism).filter((m) => m != null))],
     years: [...new Set(docs.map((d) => d?.year).filter((y): y is number => y != null))],

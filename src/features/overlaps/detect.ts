@@ -5,12 +5,14 @@
  * loads a state's recommendations, calls `detectState` and writes what it returns.
  */
 import { lshCandidates, signature } from './minhash.ts';
-import { idfWeight, LINK_THRESHOLD, scoreLexical, type PairScore } from './score.ts';
-import { analyse, parseAnalysis, type Analysis } from './text.ts';
+import { overlapModel } from './hybrid.ts';
+import { idfWeight, LINK_THRESHOLD, pairFeatures, scorePair, type PairScore } from './score.ts';
+import { analyse, languageOf, parseAnalysis, type Analysis } from './text.ts';
+import { VectorIndex } from './vectors.ts';
 import { OBJECTS } from './vocabulary/objects.ts';
 
 /** Bump when analysis or scoring changes: links carry it, and `--full` replaces older ones. */
-export const DETECTOR_VERSION = 'overlaps-4';
+export const DETECTOR_VERSION = 'overlaps-5';
 
 export interface DetectDoc {
   readonly id: string;
@@ -24,6 +26,8 @@ export interface DetectDoc {
   readonly source: string | null;
   /** Its analysis as stored by an earlier run of this detector version (serialiseAnalysis). */
   readonly analysis?: string | null;
+  /** Its text's vector (L2-normalised); absent in lexical-only mode or before it is embedded. */
+  readonly vector?: Float32Array | null;
 }
 
 export interface DetectedLink extends PairScore {
@@ -85,7 +89,14 @@ export interface DetectOptions {
   readonly newIds?: ReadonlySet<string> | null;
   /** Score every pair instead of the candidates (the benchmark's exact reference). */
   readonly allPairs?: boolean;
+  /** The lexical candidate bound (LINK_THRESHOLD). */
   readonly threshold?: number;
+  /** Also return the pairs the model does not link (similarity search with its own threshold). */
+  readonly keepUnlinked?: boolean;
+  /** Vector neighbours per text (the model's `neighbours` when not given; 0: none). */
+  readonly neighbours?: number;
+  /** Lowest cosine of a vector neighbour (the model's `neighbourFloor` when not given). */
+  readonly neighbourFloor?: number;
   /** The candidate step: prefix filtering (default, exact for the lexical score) or MinHash/LSH. */
   readonly candidates?: 'prefix' | 'lsh';
 }
@@ -134,6 +145,14 @@ export function detectState(docs: readonly DetectDoc[], options: DetectOptions =
     signatureBlocks(an, add, onlyFor);
   }
 
+  const model = overlapModel();
+  const vectors = new VectorIndex(docs.map((d) => d.vector ?? null));
+  const floor = options.neighbourFloor ?? model.neighbourFloor;
+  if (!options.allPairs && vectors.count > 1) {
+    vectors.neighbours(options.neighbours ?? model.neighbours, floor, add, onlyFor);
+  }
+  const languages = docs.map((d) => languageOf(d.language));
+
   const links: DetectedLink[] = [];
   const repeats: DetectedRepeat[] = [];
   // seenBy[j] === i: the pair (i, j) was already scored.
@@ -145,13 +164,23 @@ export function detectState(docs: readonly DetectDoc[], options: DetectOptions =
       seenBy[j] = i;
       candidates++;
       const lex = index.lexical(i, j);
-      // Below the threshold lexically, only a shared signature object can still make a link.
-      if ((lex.jaccard + lex.containment) / 2 < threshold && !mayShareSignature(an[i]!, an[j]!))
+      const cosine = vectors.cosine(i, j);
+      // Below the bound lexically and far apart as vectors, only a shared signature object can
+      // still make a link.
+      if (
+        (lex.jaccard + lex.containment) / 2 < threshold &&
+        (cosine == null || cosine < floor) &&
+        !mayShareSignature(an[i]!, an[j]!)
+      )
         continue;
-      const scored = scoreLexical(an[i]!, an[j]!, lex, threshold, index, i, j);
+      const crossLanguage = languages[i] !== languages[j];
+      const scored = scorePair(an[i]!, an[j]!, lex, cosine, crossLanguage, index, i, j, {
+        keepUnlinked: options.keepUnlinked,
+      });
       if (!scored) continue;
       const [a, b] = docs[i]!.id < docs[j]!.id ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
       links.push({ a: a.id, b: b.id, ...scored });
+      if (!scored.linked) continue;
       const repeat = repeatOf(docs[i]!, an[i]!, docs[j]!, an[j]!, scored);
       if (repeat) repeats.push(repeat);
     }
@@ -168,13 +197,22 @@ const QUERY_ID = '\u0000query';
 
 /**
  * Scores a free text against recommendations exactly as detection scores a pair, with `docs`
- * (plus the text) as the corpus the word weights come from; best match first.
+ * (plus the text) as the corpus the word weights come from; best match first. With
+ * `keepUnlinked`, also the candidates the model does not link (their score says how close).
  * @example matchText({ text: 'Ratify OP-CAT', language: 'en' }, stateDocs) // [{ id, score, kind, … }]
  */
 export function matchText(
-  query: { readonly text: string; readonly language: string | null },
+  query: {
+    readonly text: string;
+    readonly language: string | null;
+    readonly vector?: Float32Array | null;
+  },
   docs: readonly DetectDoc[],
-  threshold = LINK_THRESHOLD,
+  options: {
+    readonly keepUnlinked?: boolean;
+    readonly neighbours?: number;
+    readonly neighbourFloor?: number;
+  } = {},
 ): TextMatch[] {
   const probe: DetectDoc = {
     id: QUERY_ID,
@@ -184,10 +222,36 @@ export function matchText(
     source: null,
     ...query,
   };
-  const { links } = detectState([...docs, probe], { newIds: new Set([QUERY_ID]), threshold });
+  const { links } = detectState([...docs, probe], {
+    newIds: new Set([QUERY_ID]),
+    keepUnlinked: options.keepUnlinked,
+    neighbours: options.neighbours,
+    neighbourFloor: options.neighbourFloor,
+  });
   return links
     .map(({ a, b, ...scored }) => ({ id: a === QUERY_ID ? b : a, ...scored }))
     .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+}
+
+/**
+ * The model's features for given pairs of one state's docs, whether or not they are candidates
+ * (what `npm run fit:overlaps` fits on): the same analysis, word weights and cosine detection uses.
+ */
+export function featuresOfPairs(
+  docs: readonly DetectDoc[],
+  pairs: readonly (readonly [string, string])[],
+) {
+  const an = docs.map((d) => analyseCached(d.text ?? '', d.language));
+  const index = new StateIndex(an);
+  const vectors = new VectorIndex(docs.map((d) => d.vector ?? null));
+  const position = new Map(docs.map((d, i) => [d.id, i]));
+  return pairs.map(([x, y]) => {
+    const i = position.get(x)!;
+    const j = position.get(y)!;
+    const lex = index.lexical(i, j);
+    const crossLanguage = languageOf(docs[i]!.language) !== languageOf(docs[j]!.language);
+    return pairFeatures(an[i]!, an[j]!, lex, vectors.cosine(i, j), crossLanguage).features;
+  });
 }
 
 function mayShareSignature(a: Analysis, b: Analysis): boolean {

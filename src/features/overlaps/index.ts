@@ -1,4 +1,13 @@
-export { DETECTOR_VERSION, detectState, type DetectDoc } from './detect.ts';
+export { DETECTOR_VERSION, detectState, featuresOfPairs, type DetectDoc } from './detect.ts';
+export {
+  FEATURES,
+  featureVector,
+  fitLogistic,
+  MODEL_FILE,
+  type OverlapModel,
+  type PairFeatures,
+  type Variant,
+} from './hybrid.ts';
 export { detectOverlaps, type DetectSummary } from './overlap-detection.service.ts';
 export { exportCsvRows } from './overlap.service.ts';
 export { similarRecommendations } from './similar-recommendations.service.ts';

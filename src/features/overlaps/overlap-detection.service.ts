@@ -4,6 +4,13 @@
  * state's clusters and their analytics signals in one transaction per state.
  */
 import type { DbContext } from '../../graphql/context.ts';
+import {
+  attachVectors,
+  embedder,
+  embedPending,
+  type EmbedProgress,
+  type EmbedSummary,
+} from '../embeddings/index.ts';
 import { clustersOf, growClusters } from './clusters.ts';
 import { DETECTOR_VERSION, detectState, type DetectedLink } from './detect.ts';
 import { serialiseAnalysis } from './text.ts';
@@ -14,6 +21,8 @@ export interface DetectOptions {
   readonly full?: boolean;
   /** Called after each state, for progress. */
   readonly onState?: (progress: { state: string; done: number; total: number }) => void;
+  /** Called while pending texts are embedded first (lexical-only mode: never). */
+  readonly onEmbed?: (progress: EmbedProgress) => void;
 }
 
 export interface DetectSummary {
@@ -29,6 +38,8 @@ export interface DetectSummary {
    * transactions, which overlap with comparing, so not a share of `ms`).
    */
   readonly signalsMs: number;
+  /** The texts embedded before comparing (part of `ms`), or null in lexical-only mode. */
+  readonly embedding: EmbedSummary | null;
   readonly ms: number;
 }
 
@@ -41,6 +52,9 @@ export async function detectOverlaps(
 ): Promise<DetectSummary> {
   const started = performance.now();
   const full = options.full ?? false;
+  // Every text gets its vector first, so that each comparison sees both vectors.
+  const model = embedder();
+  const embedding = model ? await embedPending(ctx, { onProgress: options.onEmbed }) : null;
   const states = await repository.statesToDetect(ctx, full, DETECTOR_VERSION);
   let compared = 0;
   let candidates = 0;
@@ -55,7 +69,9 @@ export async function detectOverlaps(
   let failure: { error: unknown } | null = null;
   let done = 0;
   const load = (state: string) => {
-    const loading = repository.stateRecommendations(ctx, state, full, DETECTOR_VERSION);
+    const loading = repository
+      .stateRecommendations(ctx, state, full, DETECTOR_VERSION, model?.model ?? null)
+      .then((rows) => attachVectors(ctx, rows));
     // Awaited on the next turn; until then a failure must not count as unhandled.
     void loading.catch(() => undefined);
     return loading;
@@ -70,7 +86,10 @@ export async function detectOverlaps(
     const result = detectState(docs, { newIds: full ? null : newIds });
     const update: repository.ClusterUpdate = full
       ? { kind: 'rebuild', build: (live) => clustersOf(live, docs) }
-      : { kind: 'grow', grow: (touched, live) => growClusters(touched, live, docs) };
+      : {
+          kind: 'grow',
+          grow: (touched, live) => growClusters(touched, live, docs, (id) => newIds.has(id)),
+        };
     while (writing.size >= WRITERS) await Promise.race(writing);
     if (failure) break;
     const write: Promise<void> = repository
@@ -113,6 +132,7 @@ export async function detectOverlaps(
   if (failure) throw (failure as { error: unknown }).error;
   return {
     signalsMs: Math.round(signalsMs),
+    embedding,
     states: states.length,
     compared,
     candidates,
@@ -135,5 +155,11 @@ function toRow(link: DetectedLink): repository.LinkRow {
     clusters: link.clusters,
     sharedTerms: link.evidence.sharedTerms,
     signature: link.evidence.signature,
+    cosine: link.evidence.cosine,
+    parts: [
+      link.evidence.parts.lexical,
+      link.evidence.parts.signature,
+      link.evidence.parts.embedding,
+    ],
   };
 }

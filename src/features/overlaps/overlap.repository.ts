@@ -23,6 +23,9 @@ export interface LinkRow {
   readonly clusters: boolean;
   readonly sharedTerms: readonly string[];
   readonly signature: string | null;
+  readonly cosine: number | null;
+  /** The lexical, signature and embedding parts' contributions (log-odds), in that order. */
+  readonly parts: readonly number[];
 }
 
 export interface RepeatRow {
@@ -58,18 +61,16 @@ export function stateRecommendations(
   state: string,
   full: boolean,
   version: string,
+  model: string | null,
 ) {
-  return db.read<StoredDoc & Record<string, unknown>>(cypher('overlaps/state-recommendations'), {
-    state,
-    full,
-    version,
-  });
+  return db.read<StoredDoc & { embeddingKey: string | null } & Record<string, unknown>>(
+    cypher('overlaps/state-recommendations'),
+    { state, full, version, model },
+  );
 }
 
-/** A link clusters are built from, with what a cluster records of its two ends. */
-export interface ClusterLink {
-  readonly a: string;
-  readonly b: string;
+/** A live link of a state, with what a cluster records of its two ends. */
+export interface ClusterLink extends LiveLink {
   readonly aMechanism: string;
   readonly aYear: number | null;
   readonly bMechanism: string;
@@ -100,8 +101,8 @@ export interface TouchedCluster {
   readonly size: number;
   readonly mechanisms: readonly string[];
   readonly years: readonly number[];
-  /** Which of the run's recommendations it holds. */
-  readonly holds: readonly string[];
+  /** All its members. */
+  readonly members: readonly string[];
 }
 
 /** How one cluster changes in an incremental run. */
@@ -119,10 +120,14 @@ export interface ClusterGrowth {
   readonly lastYear: number | null;
 }
 
-/** A link that joins clusters (see CLUSTER_MIN_SCORE). */
+/** A link that is not rejected: what clusters are built from (clusters.ts). */
 export interface LiveLink {
   readonly a: string;
   readonly b: string;
+  readonly score: number;
+  /** It may join clusters: confirmed, or a suggestion the model rates SAME-grade. */
+  readonly joins: boolean;
+  readonly confirmed: boolean;
 }
 
 /** How a detection run brings a state's clusters up to date after writing its links. */
@@ -218,16 +223,14 @@ async function writeStateIn(
   for (let i = 0; i < fresh.length; i += BATCH) {
     await tx.run(cypher('overlaps/create-links'), { links: fresh.slice(i, i + BATCH), version });
   }
-  const refreshed: { a: string; b: string; status: string; clusters: boolean }[] = [];
+  type Refreshed = { a: string; b: string; status: string; clusters: boolean; score: number };
+  const refreshed: Refreshed[] = [];
   for (let i = 0; i < again.length; i += BATCH) {
     refreshed.push(
-      ...(await tx.run<{ a: string; b: string; status: string; clusters: boolean }>(
-        cypher('overlaps/write-links'),
-        {
-          links: again.slice(i, i + BATCH),
-          version,
-        },
-      )),
+      ...(await tx.run<Refreshed>(cypher('overlaps/write-links'), {
+        links: again.slice(i, i + BATCH),
+        version,
+      })),
     );
   }
   for (let i = 0; i < work.repeats.length; i += BATCH) {
@@ -243,21 +246,28 @@ async function writeStateIn(
     });
   }
   const live: LiveLink[] = [
-    ...fresh.filter((l) => l.clusters),
-    ...refreshed.filter(
-      (l) => l.status === 'CONFIRMED' || (l.status === 'SUGGESTED' && l.clusters),
-    ),
+    ...fresh.map((l) => ({ a: l.a, b: l.b, score: l.score, joins: l.clusters, confirmed: false })),
+    ...refreshed
+      .filter((l) => l.status !== 'REJECTED')
+      .map((l) => {
+        const confirmed = l.status === 'CONFIRMED';
+        return { a: l.a, b: l.b, score: l.score, joins: confirmed || l.clusters, confirmed };
+      }),
   ];
   if (clusters.kind === 'rebuild') {
     // A full run cleared the suggestions: what else is stored are reviewed links, of which
     // the confirmed ones count even where this run did not find them again.
     const found = new Set(work.links.map(key));
-    live.push(...stored.filter((p) => p.status === 'CONFIRMED' && !found.has(key(p))));
+    live.push(
+      ...stored
+        .filter((p) => p.status === 'CONFIRMED' && !found.has(key(p)))
+        .map((p) => ({ a: p.a, b: p.b, score: 1, joins: true, confirmed: true })),
+    );
     const rebuilt = clusters.build(live);
     await tx.run(cypher('overlaps/replace-clusters'), { state, clusters: rebuilt, version });
     return rebuilt.length;
   }
-  if (live.length === 0) return 0;
+  if (!live.some((l) => l.joins)) return 0;
   const touched = await tx.run<TouchedCluster & Record<string, unknown>>(
     cypher('overlaps/touched-clusters'),
     { ids: [...new Set(live.flatMap((l) => [l.a, l.b]))] },
@@ -288,6 +298,8 @@ export interface StoredEvidence {
   readonly jaccard: number | null;
   readonly containment: number | null;
   readonly json: string | null;
+  readonly cosine: number | null;
+  readonly parts: readonly number[] | null;
 }
 
 export interface OverlapView {
@@ -407,9 +419,17 @@ export function findRecommendationClusters({ db }: DbContext, ids: readonly stri
 }
 
 /** Up to `limit` recommendations whose text best matches a Lucene query, best first. */
-export function searchText({ db }: DbContext, query: string, limit: number) {
-  return db.read<DetectDoc & Record<string, unknown>>(cypher('overlaps/search-text'), {
-    query,
-    limit,
-  });
+export function searchText({ db }: DbContext, query: string, limit: number, model: string | null) {
+  return db.read<DetectDoc & { embeddingKey: string | null } & Record<string, unknown>>(
+    cypher('overlaps/search-text'),
+    { query, limit, model },
+  );
+}
+
+/** The `k` recommendations nearest to a vector (any state, any language), nearest first. */
+export function searchVectors({ db }: DbContext, vector: Float32Array, k: number, model: string) {
+  return db.read<DetectDoc & { embeddingKey: string | null } & Record<string, unknown>>(
+    cypher('overlaps/search-vectors'),
+    { vector: Array.from(vector), k, model },
+  );
 }

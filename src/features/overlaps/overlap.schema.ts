@@ -21,12 +21,34 @@ const OverlapKindEnum = builder.enumType('OverlapKind', {
   values: ['SAME', 'PARTIAL'] as const,
 });
 
+interface OverlapParts {
+  lexical: number;
+  signature: number;
+  embedding: number;
+}
+
 interface OverlapEvidence {
   sharedTerms: readonly string[];
   signature: string | null;
   jaccard: number;
   containment: number;
+  cosine: number | null;
+  parts: OverlapParts | null;
 }
+
+const OverlapPartsRef = builder.objectRef<OverlapParts>('OverlapParts').implement({
+  description:
+    'What each part of the evidence contributed to the decision, in log-odds above an average non-overlapping pair (docs/overlaps.md, "Hybrid decision"): positive parts argued for the link.',
+  fields: (t) => ({
+    lexical: t.exposeFloat('lexical', { description: 'The shared wording.' }),
+    signature: t.exposeFloat('signature', {
+      description: 'The commitment signatures (same treaty and action, different measures, …).',
+    }),
+    embedding: t.exposeFloat('embedding', {
+      description: "The texts' vectors (meaning, across languages); 0 when either has none.",
+    }),
+  }),
+});
 
 const OverlapEvidenceRef = builder.objectRef<OverlapEvidence>('OverlapEvidence').implement({
   description: 'What matched, so that an analyst can judge the link.',
@@ -43,6 +65,18 @@ const OverlapEvidenceRef = builder.objectRef<OverlapEvidence>('OverlapEvidence')
     jaccard: t.exposeFloat('jaccard', { description: 'Weighted Jaccard of the content words.' }),
     containment: t.exposeFloat('containment', {
       description: "Share of the shorter text's word weight found in the other.",
+    }),
+    cosine: t.exposeFloat('cosine', {
+      nullable: true,
+      description:
+        "Cosine of the two texts' vectors from the multilingual embedding model; null in lexical-only mode or when either text has no vector yet.",
+    }),
+    parts: t.field({
+      type: OverlapPartsRef,
+      nullable: true,
+      description:
+        "Each part's contribution to the decision; null for links from before the hybrid model.",
+      resolve: (e) => e.parts,
     }),
   }),
 });
@@ -63,7 +97,8 @@ const OverlapRef = builder.objectRef<OverlapView>('Overlap').implement({
     score: t.exposeFloat('score'),
     kind: t.field({ type: OverlapKindEnum, resolve: (o) => o.kind as 'SAME' | 'PARTIAL' }),
     methods: t.exposeStringList('methods', {
-      description: 'LEXICAL, and SIGNATURE when a commitment rule decided.',
+      description:
+        'The parts that carried the decision: LEXICAL (shared wording), SIGNATURE (a commitment rule), EMBEDDING (the vectors).',
     }),
     evidence: t.field({
       type: OverlapEvidenceRef,
@@ -119,7 +154,7 @@ builder.objectFields(RecommendationRef, (t) => ({
 
 export const OverlapClusterRef = builder.objectRef<ClusterView>('OverlapCluster').implement({
   description:
-    'Recommendations to one state connected by strong overlaps (scoring at least 0.6 and not a generic ask meeting a specific one, or confirmed by a reviewer; never rejected ones): answering one largely answers the others.',
+    'Recommendations to one state connected by SAME-grade overlaps (the hybrid model rates them at least its cluster threshold, and not a generic ask meeting a specific one; or confirmed by a reviewer; never rejected ones): one ask, so that answering one answers the others.',
   fields: (t) => ({
     id: t.exposeID('id', {
       description:
@@ -175,7 +210,14 @@ const SimilarRecommendationRef = builder
     description: 'A recommendation matching a text, with the evidence for the match.',
     fields: (t) => ({
       recommendation: t.field({ type: RecommendationRef, resolve: (m) => m.id }),
-      score: t.exposeFloat('score', { description: 'As an overlap would score (0-1).' }),
+      score: t.exposeFloat('score', {
+        description:
+          "The hybrid model's probability that the two overlap (0-1), as overlap detection scores a pair.",
+      }),
+      overlaps: t.exposeBoolean('overlaps', {
+        description:
+          'Whether detection would store this pair as an overlap (the score reaches the decision threshold).',
+      }),
       kind: t.field({ type: OverlapKindEnum, resolve: (m) => m.kind }),
       methods: t.exposeStringList('methods'),
       evidence: t.field({ type: OverlapEvidenceRef, resolve: (m) => m.evidence }),
@@ -186,7 +228,7 @@ builder.queryFields((t) => ({
   similarRecommendations: t.field({
     type: [SimilarRecommendationRef],
     description:
-      'Recommendations asking what a text asks (a draft, an NGO submission, a new review), best first, scored as overlap detection scores a pair. With a state, all its recommendations are compared; without, the best full-text matches across all states.',
+      'Recommendations asking what a text asks (a draft, an NGO submission, a new review), best first, scored as overlap detection scores a pair: the `first` best, in any language (Spanish or French text finds English recommendations and the reverse, through the multilingual embedding model when it is installed). With a state, its recommendations are the pool; without, the best full-text and nearest-vector matches across all states.',
     args: {
       text: t.arg.string({ required: true, validate: z.string().trim().min(1).max(5000) }),
       state: t.arg.string({
@@ -202,8 +244,9 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, validate: z.number().int().min(1).max(50) }),
       minScore: t.arg.float({
         required: false,
-        description: "Lowest score returned (default: the detector's link threshold, 0.25).",
-        validate: z.number().min(0.05).max(1),
+        description:
+          'Lowest score returned; unset returns the `first` best whatever their score (each says whether it `overlaps`).',
+        validate: z.number().min(0).max(1),
       }),
     },
     resolve: (_root, args, ctx) => similarRecommendations(ctx, args),

@@ -15,13 +15,28 @@ import { groupedByKeys } from '../../core/by-keys.ts';
 import * as repository from './overlap.repository.ts';
 
 /** The evidence of a stored link (links from before overlaps-2 kept it as one JSON string). */
-export function evidenceOf(stored: repository.StoredEvidence): Evidence {
-  if (stored.jaccard == null && stored.json) return JSON.parse(stored.json) as Evidence;
+/** A stored link's evidence: links from before the hybrid model have no parts. */
+export type StoredLinkEvidence = Omit<Evidence, 'parts'> & {
+  readonly parts: Evidence['parts'] | null;
+};
+
+export function evidenceOf(stored: repository.StoredEvidence): StoredLinkEvidence {
+  if (stored.jaccard == null && stored.json)
+    return {
+      cosine: null,
+      parts: null,
+      ...(JSON.parse(stored.json) as Omit<Evidence, 'cosine' | 'parts'>),
+    };
   return {
     sharedTerms: stored.sharedTerms ?? [],
     signature: stored.signature,
     jaccard: stored.jaccard ?? 0,
     containment: stored.containment ?? 0,
+    cosine: stored.cosine ?? null,
+    // Links stored before the hybrid model have no parts.
+    parts: stored.parts
+      ? { lexical: stored.parts[0]!, signature: stored.parts[1]!, embedding: stored.parts[2]! }
+      : null,
   };
 }
 

@@ -1,10 +1,12 @@
 /**
  * Scores one candidate pair: a lexical similarity of the content words, weighted by how rare each
- * word is among the state's recommendations, combined with what the two commitment signatures
- * say (same treaty and same action, a step of the same death-penalty ladder, different treaties).
- * The rules are documented in docs/overlaps.md; every link keeps the evidence that decided it.
+ * word is among the state's recommendations; what the two commitment signatures say (same treaty
+ * and same action, a step of the same death-penalty ladder, different treaties); and the cosine
+ * of the texts' vectors. The hybrid model (hybrid.ts) weighs them. The rules are documented in
+ * docs/overlaps.md; every link keeps the evidence that decided it.
  */
 import type { Analysis } from './text.ts';
+import { decide, type PairFeatures } from './hybrid.ts';
 import { DEATH_PENALTY_RUNGS, type ActionCode } from './vocabulary/actions.ts';
 import { OBJECTS } from './vocabulary/objects.ts';
 
@@ -17,46 +19,45 @@ export interface Evidence {
   readonly signature: string | null;
   readonly jaccard: number;
   readonly containment: number;
+  /** Cosine of the two texts' vectors; null when either has none (lexical-only). */
+  readonly cosine: number | null;
+  /** Each part's contribution to the decision's log-odds (hybrid.ts `Decision.parts`). */
+  readonly parts: {
+    readonly lexical: number;
+    readonly signature: number;
+    readonly embedding: number;
+  };
 }
 
 export interface PairScore {
   readonly score: number;
   readonly kind: OverlapKind;
-  /** Which parts decided: LEXICAL, SIGNATURE. */
+  /** Which parts carried the decision: LEXICAL, SIGNATURE, EMBEDDING. */
   readonly methods: readonly string[];
+  /** Whether the model links the pair (false only for pairs scored with `keepUnlinked`). */
+  readonly linked: boolean;
   readonly evidence: Evidence;
   /**
-   * Whether the link joins clusters: it scores at least CLUSTER_MIN_SCORE and is not a generic
-   * ask ("ratify the outstanding core treaties") meeting a specific one, which would join every
-   * ratification ask of a state into one cluster.
+   * Whether the link joins clusters: the model rates it SAME-grade (its clusterThreshold) and it
+   * is not a generic ask ("ratify the outstanding core treaties") meeting a specific one, which
+   * would join every ratification ask of a state into one cluster.
    */
   readonly clusters: boolean;
 }
 
 /**
- * A link is stored from this score up. Chosen on the development set (docs/overlaps.md gives the
- * precision/recall either side of it); a lexical-only pair needs, for example, weighted Jaccard
- * 0.15 with containment 0.35.
+ * The lexical candidate bound: every pair whose lexical score ((weighted Jaccard + containment)
+ * / 2) reaches it is scored (prefix filtering is exact for it), besides the pairs sharing a
+ * signature object and each text's nearest vectors. Whether a pair becomes a link is the hybrid
+ * model's decision (hybrid.ts), not this bound's.
  */
 export const LINK_THRESHOLD = 0.25;
 
 /**
- * Clusters join recommendations through links scoring at least this (or confirmed by a
- * reviewer). Weaker links stay visible on each recommendation but do not merge clusters: on the
- * real UPR data, chaining every link merged 87% of a state's recommendations into components of
- * up to 486 (docs/overlaps.md, "Clusters").
+ * Links stored before the hybrid model (no `clusters` mark) join clusters from this score up;
+ * the model marks each new link itself (its clusterThreshold).
  */
 export const CLUSTER_MIN_SCORE = 0.6;
-
-/**
- * Two texts that name the same subject (vocabulary/subjects.ts: human rights defenders, violence
- * against women, FGM, trafficking, racism, child soldiers) and ask for no conflicting measures
- * score SUBJECT_LIFT + (1 - SUBJECT_LIFT) × lexical: a general ask on a subject and a specific one
- * on it ("protect human rights defenders" / "fund the protection of human rights advocates")
- * share few other words. On the development set a lift raised recall for a small loss of
- * precision (docs/overlaps.md, "Shared subject").
- */
-export const SUBJECT_LIFT = 0.15;
 
 const KIND_OF_OBJECT = new Map(OBJECTS.map((o) => [o.code, o.kind]));
 const TREATY_ACTIONS: ReadonlySet<ActionCode> = new Set(['RATIFY', 'SIGN']);
@@ -245,72 +246,132 @@ export interface SharedTerms {
   sharedTerms(i: number, j: number): readonly string[];
 }
 
+/** How far a pair's score goes below the link threshold when asked for (`scorePair` options). */
+export interface ScoreOptions {
+  /** Return pairs the model does not link too (similarity search with an explicit threshold). */
+  readonly keepUnlinked?: boolean;
+}
+
+/** Cosine from which a pair without a stronger rule is called SAME rather than PARTIAL. */
+export const SAME_COSINE = 0.95;
+
 /**
- * The pair's score in [0, 1] with its kind and evidence, or null below the threshold.
- * score = (weighted Jaccard + weighted containment) / 2, then by signature relation:
- * SAME/PARTIAL -> 0.6 + 0.4 * lexical; CONFLICT -> 0.4 * lexical; ONE_SIDED and
- * ACTION_MISMATCH -> 0.75 * lexical; SUBJECT -> SUBJECT_LIFT + (1 - SUBJECT_LIFT) * lexical.
+ * Decides a pair with the hybrid model (hybrid.ts): what the wording shares, what the commitment
+ * signatures say and, when both texts have a vector, their cosine. Returns null for a pair the
+ * model does not link (unless `keepUnlinked`). score = the model's probability that the pair
+ * overlaps (SAME or PARTIAL); kind = SAME for the same signature step, near-identical wording
+ * (weighted Jaccard >= 0.5) or vectors (cosine >= SAME_COSINE); the evidence keeps each part's
+ * contribution.
  */
-export function scoreLexical(
+export function scorePair(
   a: Analysis,
   b: Analysis,
   lex: Lexical,
-  threshold: number,
+  cosine: number | null,
+  crossLanguage: boolean,
   terms: SharedTerms,
   i: number,
   j: number,
+  options: ScoreOptions = {},
 ): PairScore | null {
   const { jaccard, containment } = lex;
-  const lexical = (jaccard + containment) / 2;
-  const relation = relate(a, b);
-  let score: number;
-  let kind: OverlapKind;
-  const methods = ['LEXICAL'];
-  let signature: string | null = null;
-  switch (relation.kind) {
-    case 'SAME':
-    case 'PARTIAL':
-      score = 0.6 + 0.4 * lexical;
-      kind = relation.kind;
-      methods.push('SIGNATURE');
-      signature = relation.why;
-      break;
-    case 'CONFLICT':
-      score = 0.4 * lexical;
-      kind = 'PARTIAL';
-      signature = relation.why;
-      break;
-    case 'ONE_SIDED':
-    case 'ACTION_MISMATCH':
-      score = 0.75 * lexical;
-      kind = 'PARTIAL';
-      signature = relation.why;
-      break;
-    case 'SUBJECT':
-      score = SUBJECT_LIFT + (1 - SUBJECT_LIFT) * lexical;
-      kind = jaccard >= 0.5 ? 'SAME' : 'PARTIAL';
-      methods.push('SIGNATURE');
-      signature = relation.why;
-      break;
-    default:
-      score = lexical;
-      kind = jaccard >= 0.5 ? 'SAME' : 'PARTIAL';
-  }
-  if (score < threshold) return null;
-  const generic = (relation.kind === 'SAME' || relation.kind === 'PARTIAL') && relation.generic;
-  // A shared subject links a general ask to a specific one, but only their wording joins
-  // clusters: otherwise every ask on a subject of a state would end in one cluster.
-  const clusterScore = relation.kind === 'SUBJECT' ? lexical : score;
+  const { relation, generic, features } = pairFeatures(a, b, lex, cosine, crossLanguage);
+  const decision = decide(features);
+  if (!decision.link && !options.keepUnlinked) return null;
+  // A shared subject links a general ask to a specific one, but only the rest of the evidence
+  // joins clusters: otherwise every ask on a subject of a state would end in one cluster.
+  const clusters =
+    decision.clusters &&
+    !generic &&
+    (relation.kind !== 'SUBJECT' || decide(withoutSignature(features)).clusters);
+  const kind: OverlapKind =
+    relation.kind === 'SAME' ||
+    (relation.kind !== 'CONFLICT' &&
+      relation.kind !== 'PARTIAL' &&
+      (jaccard >= 0.5 || (cosine ?? 0) >= SAME_COSINE))
+      ? 'SAME'
+      : 'PARTIAL';
+  const named: [string, number][] = [
+    ['LEXICAL', decision.parts.lexical],
+    ['SIGNATURE', decision.parts.signature],
+    ['EMBEDDING', decision.parts.embedding],
+  ];
+  let methods = named.filter(([, part]) => part >= METHOD_MIN_PART).map(([name]) => name);
+  if (methods.length === 0) methods = [named.reduce((x, y) => (y[1] > x[1] ? y : x))[0]];
   return {
-    score: round(score),
+    score: round(decision.probability),
     kind,
     methods,
-    clusters: clusterScore >= CLUSTER_MIN_SCORE && !generic,
+    linked: decision.link,
+    clusters,
     evidence: {
       sharedTerms: terms.sharedTerms(i, j).slice(0, 12),
-      signature,
+      signature: relation.kind === 'NONE' ? null : relation.why,
       jaccard: round(jaccard),
       containment: round(containment),
+      cosine: cosine == null ? null : round(cosine),
+      parts: {
+        lexical: round(decision.parts.lexical),
+        signature: round(decision.parts.signature),
+        embedding: round(decision.parts.embedding),
+      },
     },
   };
 }
+
+/**
+ * The lexical detector's score before the hybrid model, kept as one of its features: (weighted
+ * Jaccard + containment) / 2, then by signature relation: SAME/PARTIAL -> 0.6 + 0.4 * lexical;
+ * CONFLICT -> 0.4 * lexical; ONE_SIDED and ACTION_MISMATCH -> 0.75 * lexical; SUBJECT -> 0.15 +
+ * 0.85 * lexical.
+ */
+export function ruleScore(relation: Relation['kind'], lexical: number): number {
+  switch (relation) {
+    case 'SAME':
+    case 'PARTIAL':
+      return 0.6 + 0.4 * lexical;
+    case 'CONFLICT':
+      return 0.4 * lexical;
+    case 'ONE_SIDED':
+    case 'ACTION_MISMATCH':
+      return 0.75 * lexical;
+    case 'SUBJECT':
+      return 0.15 + 0.85 * lexical;
+    default:
+      return lexical;
+  }
+}
+
+/** What the model is given about a pair (also what `npm run fit:overlaps` fits on). */
+export function pairFeatures(
+  a: Analysis,
+  b: Analysis,
+  lex: Lexical,
+  cosine: number | null,
+  crossLanguage: boolean,
+) {
+  const relation = relate(a, b);
+  const generic =
+    (relation.kind === 'SAME' || relation.kind === 'PARTIAL') && relation.generic === true;
+  const features: PairFeatures = {
+    rules: ruleScore(relation.kind, (lex.jaccard + lex.containment) / 2),
+    jaccard: lex.jaccard,
+    containment: lex.containment,
+    relation: generic ? 'GENERIC' : relation.kind,
+    cosine,
+    crossLanguage,
+  };
+  return { relation, generic, features };
+}
+
+/** The features as if the signatures said nothing about the pair. */
+export function withoutSignature(features: PairFeatures): PairFeatures {
+  return {
+    ...features,
+    relation: 'NONE',
+    rules: ruleScore('NONE', (features.jaccard + features.containment) / 2),
+  };
+}
+
+/** A part counts among a link's methods from this much log-odds above the negative pairs' mean. */
+const METHOD_MIN_PART = 0.5;

@@ -246,6 +246,28 @@ function withoutAttribution(text: string): string {
  * the text is too short to tell).
  * @example analyse('Consider ratifying the OP-CAT', 'en').objects has 'OPCAT'
  */
+/**
+ * The opening words of a treaty body's, a special procedure's or a regional body's
+ * recommendation, which say who asks whom ("The Committee urges the State party to", "El Comité
+ * recomienda al Estado parte que", "Le Comité engage l'État partie à", "the State party should"),
+ * on folded text. They carry no part of the ask, and left in they make every committee text
+ * resemble every other one and no UPR text.
+ */
+const CHAPEAUX: readonly RegExp[] = [
+  /^ (?:(?:the|el|la|le|les|los) )?(?:committee|commission|special rapporteur|working group|expert|comite|comision|relatora? especial|grupo de trabajo|rapporteur special|rapporteuse speciale|groupe de travail|mecanismo de seguimiento|mesecvi|cevi)\b[^.;:]{0,80}?\b(?:urges|recommends|calls upon|calls on|encourages|requests|invites|reiterates|insta|recomienda|exhorta|alienta|pide|solicita|invita|reitera|exhorte|recommande|engage|prie|invite|demande|encourage|reitere)\b(?: (?:its|su|sa) (?:previous |anterior |precedente )?(?:recommendation|recomendacion|recommandation)s?)?(?: (?:that|que|de|a|to|al|a la|aux?))*(?: (?:the|el|la|l|les) )?(?: ?(?:state|states|estado|estados|etat|etats)(?: (?:party|parties|parte|partes|partie|parties))?)?(?: (?:should|to|que|a|de|debe|deberia|doit|devrait))*(?= )/,
+  /^ (?:the )?state party should(?= )/,
+  /^ (?:el )?estado parte (?:debe|deberia)(?= )/,
+  /^ (?:l )?etat partie (?:doit|devrait)(?= )/,
+];
+
+export function withoutChapeau(folded: string): string {
+  for (const chapeau of CHAPEAUX) {
+    const match = chapeau.exec(folded);
+    if (match) return folded.slice(match[0].length) || folded;
+  }
+  return folded;
+}
+
 export function analyse(text: string, language: string | null = 'en'): Analysis {
   const lang = languageOf(language ?? guessLanguage(text));
   let folded = fold(withoutAttribution(text));
@@ -258,6 +280,8 @@ export function analyse(text: string, language: string | null = 'en'): Analysis 
       break;
     }
   }
+
+  folded = withoutChapeau(folded);
 
   // "the CRPD and its Optional Protocol" asks for both: name the protocol as such.
   folded = folded.replace(

@@ -96,8 +96,8 @@ describe('finding what an incremental run must compare', () => {
   });
 });
 
-describe('an incremental run that bridges two clusters', () => {
-  it('merges them into one, as a full rebuild would', async () => {
+describe('an incremental run with a text asking for two things', () => {
+  it('keeps the two asks in two clusters, as a full rebuild does', async () => {
     const clusterOf = async (id: string) =>
       (
         await t.db.read<{ members: string[] }>(
@@ -136,16 +136,25 @@ describe('an incremental run that bridges two clusters', () => {
     );
     await runImport({ db: t.db }, { files: [bridge], format: 'ndjson' });
     await detectOverlaps({ db: t.db });
-    const merged = await clusterOf('OVTEST/14');
-    expect(merged).toEqual([...nhri, 'OVTEST/12', 'OVTEST/13', 'OVTEST/14'].sort());
-    expect(await clusterOf('OVTEST/12')).toEqual(merged);
+    // It overlaps both, but the two asks are not each other's: a cluster is one ask, so it joins
+    // at most one of them and they stay apart.
+    const bridged = await t.db.read<{ other: string }>(
+      `MATCH (:Recommendation {id: 'OVTEST/14'})-[:OVERLAPS]-(o:Recommendation) RETURN o.id AS other`,
+    );
+    expect(bridged.map((b) => b.other)).toEqual(expect.arrayContaining(['OVTEST/12', 'OVTEST/4']));
+    const invitationsAfter = await clusterOf('OVTEST/12');
+    const nhriAfter = await clusterOf('OVTEST/4');
+    expect(invitationsAfter).not.toEqual(nhriAfter);
+    expect(invitationsAfter).toEqual(expect.arrayContaining(['OVTEST/12', 'OVTEST/13']));
+    expect(nhriAfter).toEqual(expect.arrayContaining(nhri));
     const [{ clusters } = { clusters: -1 }] = await t.db.read<{ clusters: number }>(
       `MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(r:Recommendation) WHERE r.id IN ['OVTEST/4', 'OVTEST/12']
        RETURN count(DISTINCT c) AS clusters`,
     );
-    expect(clusters).toBe(1);
+    expect(clusters).toBe(2);
 
     await detectOverlaps({ db: t.db }, { full: true });
-    expect(await clusterOf('OVTEST/14')).toEqual(merged);
+    expect(await clusterOf('OVTEST/12')).toEqual(invitationsAfter);
+    expect(await clusterOf('OVTEST/4')).toEqual(nhriAfter);
   });
 });
