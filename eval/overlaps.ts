@@ -36,6 +36,8 @@ const { values } = parseArgs({
     lexical: { type: 'boolean', default: false },
     errors: { type: 'boolean', default: false },
     'no-retrieval': { type: 'boolean', default: false },
+    /** Write each retrieval query's ranking (ids, texts, labels) as JSON lines, for reading. */
+    'dump-retrieval': { type: 'string' },
   },
 });
 
@@ -229,6 +231,17 @@ async function retrieve(
       .map((m) => m.recommendation.stableId)
       .filter((r) => r !== id)
       .slice(0, 10);
+    if (values['dump-retrieval']) {
+      const labels = new Map(
+        pairs
+          .filter((p) => p.a_id === id || p.b_id === id)
+          .map((p) => [p.a_id === id ? p.b_id : p.a_id, p.label]),
+      );
+      fs.appendFileSync(
+        values['dump-retrieval'],
+        `${JSON.stringify({ query: id, language: q.language, text: q.text, ranked: ranked.map((r) => ({ id: r, label: labels.get(r) ?? null, text: records.get(r)?.text })) })}\n`,
+      );
+    }
     const found = ranked.filter((r) => relevant.has(r)).length;
     const first = ranked.findIndex((r) => relevant.has(r));
     const s = byLanguage.get(q.language) ?? { queries: 0, recall: 0, rr: 0, hit: 0 };

@@ -28,6 +28,15 @@ const EnvSchema = z.object({
     .default('512m'),
   /** Port for the embedded Neo4j; 0 picks a free one (7687 is often taken by another Neo4j). */
   NEO4J_EMBEDDED_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * `off`: run overlap detection and similarity search lexical-only even when the embedding
+   * model is installed (src/features/embeddings reads these three where it loads the model).
+   */
+  RECGRAPH_EMBEDDINGS: z.enum(['auto', 'off']).default('auto'),
+  /** Where `npm install` puts the embedding model. */
+  RECGRAPH_MODEL_DIR: z.preprocess(emptyToUndefined, z.string().default('.models')),
+  /** The machine's vector cache (one file per model). */
+  RECGRAPH_EMBEDDING_CACHE: z.preprocess(emptyToUndefined, z.string().default('data/embeddings')),
   /** Load the Slovenia demo dataset when the graph has no recommendations. */
   RECGRAPH_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   /** Bearer token that grants the ADMIN role without a JWT (for scripts); unset: none. */

@@ -16,3 +16,4 @@ export {
   type EmbedProgress,
 } from './embedding.service.ts';
 export { VectorCache } from './vector-cache.ts';
+export { similarities } from './similarity.ts';

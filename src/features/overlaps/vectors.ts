@@ -1,7 +1,10 @@
+import { similarities } from '../embeddings/index.ts';
+
 /**
  * One state's text vectors, packed for fast cosines (they are L2-normalised, so a dot product),
- * and each text's nearest neighbours as overlap candidates: exact, by brute force over the
- * state (a few thousand texts at most in one state; docs/overlaps.md, "Speed").
+ * and each text's nearest neighbours as overlap candidates: exact, every text against every other
+ * of the state with the SIMD kernel (a few thousand texts at most in one state; docs/overlaps.md,
+ * "Speed").
  */
 export class VectorIndex {
   private readonly packed: Float32Array;
@@ -52,8 +55,7 @@ export class VectorIndex {
 
   /**
    * Proposes each text's `k` nearest texts with a cosine of at least `floor` (with `only`, the
-   * nearest of each text in `only`, and the texts that have one of those among their nearest
-   * as far as the pair reaches the floor).
+   * nearest of each text in `only`, and each other text's nearest among those).
    */
   neighbours(
     k: number,
@@ -61,21 +63,21 @@ export class VectorIndex {
     add: (i: number, j: number) => void,
     only: ReadonlySet<number> | null,
   ): void {
-    if (k <= 0) return;
-    const docs: number[] = [];
+    if (k <= 0 || this.count < 2) return;
+    const docOf = new Int32Array(this.count);
     this.row.forEach((r, i) => {
-      if (r >= 0) docs.push(i);
+      if (r >= 0) docOf[r] = i;
     });
     const best = new Map<number, { ids: number[]; sims: number[] }>();
     const offer = (i: number, j: number, sim: number) => {
       let list = best.get(i);
       if (!list) best.set(i, (list = { ids: [], sims: [] }));
       if (list.ids.length === k && sim <= list.sims[k - 1]!) return;
-      let at = list.ids.length === k ? k - 1 : list.ids.length;
       if (list.ids.length < k) {
         list.ids.push(j);
         list.sims.push(sim);
       }
+      let at = list.ids.length - 1;
       while (at > 0 && list.sims[at - 1]! < sim) {
         list.ids[at] = list.ids[at - 1]!;
         list.sims[at] = list.sims[at - 1]!;
@@ -84,18 +86,21 @@ export class VectorIndex {
       list.ids[at] = j;
       list.sims[at] = sim;
     };
-    const sources = only ? docs.filter((i) => only.has(i)) : docs;
-    const sourceSet = new Set(sources);
-    for (const i of sources) {
-      const p = this.row[i]! * this.dims;
-      for (const j of docs) {
-        if (j === i || (!only && j < i) || (only && sourceSet.has(j) && j < i)) continue;
-        const sim = this.dot(p, this.row[j]! * this.dims);
-        if (sim < floor) continue;
+    const sourceRows = only
+      ? [...only].filter((i) => this.row[i]! >= 0).map((i) => this.row[i]!)
+      : null;
+    const isSource = only ? (doc: number) => only.has(doc) : () => true;
+    similarities(this.packed, this.count, this.dims, sourceRows, (r, cosines) => {
+      const i = docOf[r]!;
+      for (let c = 0; c < cosines.length; c++) {
+        const sim = cosines[c]!;
+        if (c === r || sim < floor) continue;
+        const j = docOf[c]!;
         offer(i, j, sim);
-        offer(j, i, sim);
+        // A text outside `only` gets its nearest among the sources from the sources' rows.
+        if (!isSource(j)) offer(j, i, sim);
       }
-    }
+    });
     for (const [i, list] of best) for (const j of list.ids) add(i, j);
   }
 }

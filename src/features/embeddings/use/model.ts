@@ -60,6 +60,8 @@ interface Weights {
   };
 }
 
+let kernelModule: WebAssembly.Module | null = null;
+
 /**
  * The SIMD matrix kernel (matmul.wat, built to matmul.wasm) and its memory: the dense weights
  * live there for good, each text's activations in a scratch area above them.
@@ -71,10 +73,10 @@ export class Kernel {
   private scratchBase = 0;
 
   constructor() {
-    const bytes = fs.readFileSync(new URL('./matmul.wasm', import.meta.url));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-      env: { memory: this.memory },
-    });
+    kernelModule ??= new WebAssembly.Module(
+      fs.readFileSync(new URL('./matmul.wasm', import.meta.url)),
+    );
+    const instance = new WebAssembly.Instance(kernelModule, { env: { memory: this.memory } });
     this.mm = instance.exports['matmulAdd'] as Kernel['mm'];
   }
 
