@@ -29,15 +29,7 @@ export async function embedCommand(
   const status = embedderStatus();
   if (!status.available) {
     console.error(`lexical-only mode: ${status.reason}`);
-    const summary: EmbedSummary = {
-      available: false,
-      model: null,
-      recommendations: 0,
-      embedded: 0,
-      reused: 0,
-      modelMs: 0,
-      ms: 0,
-    };
+    const summary = await embedPending({ db });
     if (options.json) console.log(JSON.stringify(summary));
     return summary;
   }

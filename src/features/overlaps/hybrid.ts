@@ -39,36 +39,23 @@ export interface PairFeatures {
 }
 
 /** Feature names, in the order of each variant's weights. */
+const LEXICAL_FEATURES = [
+  'rules',
+  'lexical',
+  'jaccard',
+  'containment',
+  'signatureSame',
+  'signaturePartial',
+  'signatureGeneric',
+  'conflict',
+  'mismatch',
+  'subject',
+  'crossLanguage',
+] as const;
 export const FEATURES = {
-  lexical: [
-    'rules',
-    'lexical',
-    'jaccard',
-    'containment',
-    'signatureSame',
-    'signaturePartial',
-    'signatureGeneric',
-    'conflict',
-    'mismatch',
-    'subject',
-    'crossLanguage',
-  ],
-  hybrid: [
-    'rules',
-    'lexical',
-    'jaccard',
-    'containment',
-    'signatureSame',
-    'signaturePartial',
-    'signatureGeneric',
-    'conflict',
-    'mismatch',
-    'subject',
-    'crossLanguage',
-    'cosine',
-    'cosineCrossLanguage',
-  ],
-} as const;
+  lexical: LEXICAL_FEATURES,
+  hybrid: [...LEXICAL_FEATURES, 'cosine', 'cosineCrossLanguage'] as const,
+};
 
 export type Variant = keyof typeof FEATURES;
 
@@ -91,24 +78,30 @@ const PART: Record<string, 'lexical' | 'signature' | 'embedding'> = {
 };
 
 export function featureVector(f: PairFeatures, variant: Variant): number[] {
+  const out = new Array<number>(FEATURES[variant].length);
+  fillFeatures(f, variant, out);
+  return out;
+}
+
+/** Writes the features into `out` (detection decides millions of pairs: no allocation). */
+function fillFeatures(f: PairFeatures, variant: Variant, out: { [k: number]: number }): void {
   const r = f.relation;
   const cross = f.crossLanguage ? 1 : 0;
-  const base = [
-    f.rules,
-    (f.jaccard + f.containment) / 2,
-    f.jaccard,
-    f.containment,
-    r === 'SAME' ? 1 : 0,
-    r === 'PARTIAL' ? 1 : 0,
-    r === 'GENERIC' ? 1 : 0,
-    r === 'CONFLICT' ? 1 : 0,
-    r === 'ONE_SIDED' || r === 'ACTION_MISMATCH' ? 1 : 0,
-    r === 'SUBJECT' ? 1 : 0,
-    cross,
-  ];
-  if (variant === 'lexical') return base;
+  out[0] = f.rules;
+  out[1] = (f.jaccard + f.containment) / 2;
+  out[2] = f.jaccard;
+  out[3] = f.containment;
+  out[4] = r === 'SAME' ? 1 : 0;
+  out[5] = r === 'PARTIAL' ? 1 : 0;
+  out[6] = r === 'GENERIC' ? 1 : 0;
+  out[7] = r === 'CONFLICT' ? 1 : 0;
+  out[8] = r === 'ONE_SIDED' || r === 'ACTION_MISMATCH' ? 1 : 0;
+  out[9] = r === 'SUBJECT' ? 1 : 0;
+  out[10] = cross;
+  if (variant === 'lexical') return;
   const cosine = f.cosine ?? 0;
-  return [...base, cosine, cosine * cross];
+  out[11] = cosine;
+  out[12] = cosine * cross;
 }
 
 const VariantSchema = z.object({
@@ -174,16 +167,25 @@ export interface Decision {
   };
 }
 
+const scratch = new Float64Array(FEATURES.hybrid.length);
+/** Each feature's part, by position, per variant. */
+const PART_OF: Record<Variant, readonly ('lexical' | 'signature' | 'embedding')[]> = {
+  lexical: FEATURES.lexical.map((f) => PART[f]!),
+  hybrid: FEATURES.hybrid.map((f) => PART[f]!),
+};
+
 export function decide(f: PairFeatures, m: OverlapModel = overlapModel()): Decision {
   const variant: Variant = f.cosine == null ? 'lexical' : 'hybrid';
   const v = m.variants[variant];
-  const x = featureVector(f, variant);
-  let z = v.bias;
+  fillFeatures(f, variant, scratch);
   const parts = { lexical: 0, signature: 0, embedding: 0 };
-  x.forEach((value, k) => {
-    z += v.weights[k]! * value;
-    parts[PART[v.features[k]!]!] += v.weights[k]! * (value - v.baseline[k]!);
-  });
+  const partOf = PART_OF[variant];
+  let z = v.bias;
+  for (let k = 0; k < v.weights.length; k++) {
+    const w = v.weights[k]!;
+    z += w * scratch[k]!;
+    parts[partOf[k]!] += w * (scratch[k]! - v.baseline[k]!);
+  }
   const probability = 1 / (1 + Math.exp(-z));
   return {
     probability,

@@ -11,7 +11,7 @@ import {
   type EmbedProgress,
   type EmbedSummary,
 } from '../embeddings/index.ts';
-import { clustersOf, growClusters } from './clusters.ts';
+import { buildClusters, clustersOf, growClusters } from './clusters.ts';
 import { DETECTOR_VERSION, detectState, type DetectedLink } from './detect.ts';
 import { serialiseAnalysis } from './text.ts';
 import * as repository from './overlap.repository.ts';
@@ -89,6 +89,7 @@ export async function detectOverlaps(
       : {
           kind: 'grow',
           grow: (touched, live) => growClusters(touched, live, docs, (id) => newIds.has(id)),
+          rebuild: buildClusters,
         };
     while (writing.size >= WRITERS) await Promise.race(writing);
     if (failure) break;

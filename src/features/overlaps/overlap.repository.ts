@@ -144,6 +144,8 @@ export type ClusterUpdate =
         touched: readonly TouchedCluster[],
         live: readonly LiveLink[],
       ) => ClusterGrowth[];
+      /** Rebuilds them from the stored links when the run forgot stale links. */
+      readonly rebuild: ClusterBuilder;
     };
 
 const BATCH = 5000;
@@ -178,20 +180,23 @@ export function writeState(
   return db.transaction(async (tx) => {
     const written = await writeStateIn(tx, state, work, clusters);
     const started = performance.now();
-    const members = work.full
-      ? null
-      : [
-          ...new Set([
-            ...work.compared.map((c) => c.id),
-            ...work.repeats.flatMap((r) => [r.from, r.to]),
-          ]),
-        ];
+    const members =
+      work.full || written.rebuilt
+        ? null
+        : [
+            ...new Set([
+              ...work.compared.map((c) => c.id),
+              ...work.repeats.flatMap((r) => [r.from, r.to]),
+            ]),
+          ];
     await refreshClusterSignals(tx, [state], members);
     const signalsMs = performance.now() - started;
     // Counts by REPEATS (recommendationStats) read these links: last, so that the lock on the
     // version is held only until the commit.
-    if (work.full || work.repeats.length > 0) await bumpDataVersion(tx, 'overlaps');
-    return { clusters: written, signalsMs };
+    if (work.full || written.rebuilt || work.repeats.length > 0) {
+      await bumpDataVersion(tx, 'overlaps');
+    }
+    return { clusters: written.clusters, signalsMs };
   });
 }
 
@@ -201,7 +206,7 @@ async function writeStateIn(
   state: string,
   work: Parameters<typeof writeState>[2],
   clusters: ClusterUpdate,
-): Promise<number> {
+): Promise<{ clusters: number; rebuilt: boolean }> {
   const { full, version } = work;
   type Pair = { a: string; b: string; status: string };
   let stored: Pair[];
@@ -217,6 +222,17 @@ async function writeStateIn(
     });
   }
   const key = (l: { a: string; b: string }) => `${l.a}\u0000${l.b}`;
+  // Suggestions touching a recommendation compared again that this run did not find: a reworded
+  // text, or an older detector's decision. Only decided links are kept.
+  const foundKeys = new Set(work.links.map(key));
+  const stale = full
+    ? []
+    : stored.filter((p) => p.status === 'SUGGESTED' && !foundKeys.has(key(p)));
+  for (let i = 0; i < stale.length; i += BATCH) {
+    await tx.run(cypher('overlaps/delete-stale-links'), {
+      pairs: stale.slice(i, i + BATCH).map(({ a, b }) => ({ a, b })),
+    });
+  }
   const storedKeys = new Set(stored.map(key));
   const fresh = work.links.filter((l) => !storedKeys.has(key(l)));
   const again = work.links.filter((l) => storedKeys.has(key(l)));
@@ -265,9 +281,14 @@ async function writeStateIn(
     );
     const rebuilt = clusters.build(live);
     await tx.run(cypher('overlaps/replace-clusters'), { state, clusters: rebuilt, version });
-    return rebuilt.length;
+    return { clusters: rebuilt.length, rebuilt: true };
   }
-  if (!live.some((l) => l.joins)) return 0;
+  if (stale.length > 0) {
+    // A link a cluster was built on may be gone: rebuild the state's clusters from what is stored.
+    const rebuilt = await refreshClusters(tx, state, version, clusters.rebuild);
+    return { clusters: rebuilt.length, rebuilt: true };
+  }
+  if (!live.some((l) => l.joins)) return { clusters: 0, rebuilt: false };
   const touched = await tx.run<TouchedCluster & Record<string, unknown>>(
     cypher('overlaps/touched-clusters'),
     { ids: [...new Set(live.flatMap((l) => [l.a, l.b]))] },
@@ -276,7 +297,7 @@ async function writeStateIn(
   if (growths.length > 0) {
     await tx.run(cypher('overlaps/grow-clusters'), { state, growths, version });
   }
-  return growths.length;
+  return { clusters: growths.length, rebuilt: false };
 }
 
 export function exportLinks({ db }: DbContext) {

@@ -27,11 +27,16 @@ export class VectorIndex {
     });
   }
 
+  /** Rows of cosines the neighbour search computed (by packed row), reused by `cosine`. */
+  private readonly computed = new Map<number, Float32Array>();
+
   /** The cosine of texts i and j, or null when either has no vector. */
   cosine(i: number, j: number): number | null {
     const x = this.row[i]!;
     const y = this.row[j]!;
     if (x < 0 || y < 0) return null;
+    const known = this.computed.get(x) ?? this.computed.get(y);
+    if (known) return known[this.computed.has(x) ? y : x]!;
     return this.dot(x * this.dims, y * this.dims);
   }
 
@@ -91,6 +96,8 @@ export class VectorIndex {
       : null;
     const isSource = only ? (doc: number) => only.has(doc) : () => true;
     similarities(this.packed, this.count, this.dims, sourceRows, (r, cosines) => {
+      // Kept for scoring the candidate pairs, which would otherwise compute them again.
+      this.computed.set(r, Float32Array.from(cosines));
       const i = docOf[r]!;
       for (let c = 0; c < cosines.length; c++) {
         const sim = cosines[c]!;

@@ -96,16 +96,18 @@ describe('finding what an incremental run must compare', () => {
   });
 });
 
+/** The members of the cluster holding `id`, sorted (none: in no cluster). */
+const clusterOf = async (id: string) =>
+  (
+    await t.db.read<{ members: string[] }>(
+      `MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(:Recommendation {id: $id})
+       MATCH (c)-[:HAS_MEMBER]->(m) WITH m ORDER BY m.id RETURN collect(m.id) AS members`,
+      { id },
+    )
+  )[0]?.members ?? [];
+
 describe('an incremental run with a text asking for two things', () => {
   it('keeps the two asks in two clusters, as a full rebuild does', async () => {
-    const clusterOf = async (id: string) =>
-      (
-        await t.db.read<{ members: string[] }>(
-          `MATCH (c:OverlapCluster)-[:HAS_MEMBER]->(:Recommendation {id: $id})
-           MATCH (c)-[:HAS_MEMBER]->(m) WITH m ORDER BY m.id RETURN collect(m.id) AS members`,
-          { id },
-        )
-      )[0]?.members ?? [];
     const line = (id: string, text: string) =>
       JSON.stringify({
         id,
@@ -156,5 +158,25 @@ describe('an incremental run with a text asking for two things', () => {
     await detectOverlaps({ db: t.db }, { full: true });
     expect(await clusterOf('OVTEST/12')).toEqual(invitationsAfter);
     expect(await clusterOf('OVTEST/4')).toEqual(nhriAfter);
+  });
+});
+
+describe('a recommendation reworded to ask something else', () => {
+  it('loses the suggestions it no longer earns, and leaves its cluster', async () => {
+    expect(await clusterOf('OVTEST/4')).toContain('OVTEST/5');
+    const linkedTo5 = async () =>
+      (await links()).filter((l) => l.a === 'OVTEST/5' || l.b === 'OVTEST/5').map((l) => l.status);
+    expect((await linkedTo5()).length).toBeGreaterThan(0);
+    const reworded = path.join(fixture.dir, 'reworded.ndjson');
+    fs.writeFileSync(
+      reworded,
+      `${JSON.stringify({ id: 'OVTEST/5', mechanism: 'UPR', state: 'BRA', text: 'Improve the conditions of detention in prisons and reduce overcrowding.', language: 'en', year: 2012, cycle: 2, documentSymbol: 'OVTEST/C2' })}\n`,
+    );
+    await runImport({ db: t.db }, { files: [reworded], format: 'ndjson' });
+    await detectOverlaps({ db: t.db });
+    // Only reviewed links would have stayed; none of OVTEST/5's was reviewed.
+    expect(await linkedTo5()).toEqual([]);
+    expect(await clusterOf('OVTEST/4')).not.toContain('OVTEST/5');
+    expect(await clusterOf('OVTEST/5')).toEqual([]);
   });
 });
