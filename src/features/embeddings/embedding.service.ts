@@ -97,20 +97,23 @@ export async function embedPending(
     }
     const texts = new Map<string, string>();
     for (const r of rows) if (!known.has(r.key)) texts.set(r.key, r.text);
-    reused += rows.length - [...rows].filter((r) => texts.has(r.key)).length;
-    const todo = [...texts];
-    // Rows whose vector is known are written at once; the others batch by batch as the model
-    // gives them, so a long run shows progress and an interruption loses one batch at most.
-    const ready = rows.filter((r) => known.has(r.key));
-    if (ready.length) {
+    reused += rows.filter((r) => !texts.has(r.key)).length;
+    /** Writes the page's rows whose vector `vectors` holds, and reports progress. */
+    const store = async (vectors: ReadonlyMap<string, Float32Array>) => {
+      const ready = rows.filter((r) => vectors.has(r.key));
+      if (ready.length === 0) return;
       await repository.setVectors(
         ctx,
         model.model,
-        ready.map((r) => ({ ...r, vector: known.get(r.key)! })),
+        ready.map((r) => ({ ...r, vector: vectors.get(r.key)! })),
       );
       done += ready.length;
       options.onProgress?.({ done, total });
-    }
+    };
+    // Rows whose vector is known are written at once; the others batch by batch as the model
+    // gives them, so a long run shows progress and an interruption loses one batch at most.
+    await store(known);
+    const todo = [...texts];
     for (let i = 0; i < todo.length; i += BATCH) {
       const part = todo.slice(i, i + BATCH);
       const t = performance.now();
@@ -119,14 +122,7 @@ export async function embedPending(
       embedded += part.length;
       const fresh = new Map(part.map(([key], n) => [key, vectors[n]!] as const));
       cache.put([...fresh]);
-      const batchRows = rows.filter((r) => fresh.has(r.key));
-      await repository.setVectors(
-        ctx,
-        model.model,
-        batchRows.map((r) => ({ ...r, vector: fresh.get(r.key)! })),
-      );
-      done += batchRows.length;
-      options.onProgress?.({ done, total });
+      await store(fresh);
     }
   }
   return {
